@@ -1,0 +1,68 @@
+"""The openness-lint command line: one module per command.
+
+main() is the only place where errors become exit codes: 0 pass, 1
+findings or level below the minimum, 2 usage, configuration or internal
+error. A traceback is shown only with --debug.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Sequence
+
+import click
+
+from openness_lint import __version__
+from openness_lint.cli import options
+from openness_lint.errors import ConfigError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="openness-lint")
+@click.option("--debug", is_flag=True, expose_value=False, help="Show tracebacks for internal errors.")
+def cli() -> None:
+    """Check an AI model or dataset release for openness and completeness."""
+
+
+def _register() -> None:
+    from openness_lint.cli import check, explain, init, rules_cmd
+
+    for command in (check.check, rules_cmd.rules, explain.explain, init.init):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    options.state["debug"] = debug
+    try:
+        result = cli.main(args=args, prog_name="openness-lint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.Abort:
+        click.echo("openness-lint: aborted", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except ConfigError as exc:
+        click.echo(f"openness-lint: error: {exc}", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if debug:
+            traceback.print_exc()
+        detail = " ".join(str(exc).split())[:300]
+        click.echo(f"openness-lint: internal error: {type(exc).__name__}: {detail} "
+                   "(run with --debug for a traceback)", err=True)
+        return EXIT_ERROR
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Findings: what a rule reports, and the severity scale."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that max() gives the most severe."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields. The engine stamps rule id, severity and fix on it.
+
+    ``component`` and ``fix`` default to the rule's metadata; a rule sets them
+    only when one check covers several components or needs a specific fix.
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    component: str | None = None
+    fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: Severity
+    component: str | None
+    path: str | None
+    line: int | None
+    column: int | None
+    message: str
+    fix: str
+
+    def sort_key(self) -> tuple:
+        # Findings about the whole repository (no path) come first, then by
+        # file and position: the order text and golden files rely on.
+        return (
+            self.path is not None,
+            self.path or "",
+            self.line or 0,
+            self.column or 0,
+            -self.severity,
+            self.rule,
+            self.message,
+        )
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        del data["name"]
+        data["severity"] = self.severity.label
+        return data

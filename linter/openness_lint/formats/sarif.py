@@ -1,0 +1,83 @@
+"""SARIF 2.1.0 for GitHub code scanning.
+
+Code scanning needs a physical location on every result, so a finding about
+something missing points at the report's anchor file (README.md when there
+is one). partialFingerprints let code scanning follow an alert across
+commits; they hash rule, path and message, not the line, which moves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from openness_lint import __version__
+from openness_lint.finding import Finding, Severity
+from openness_lint.formats.options import Options
+from openness_lint.registry import DOC_HEADINGS, DOC_TITLES, Rule
+from openness_lint.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule(item: Rule) -> dict:
+    help_markdown = "\n\n".join(f"## {DOC_TITLES[k]}\n\n{item.doc[k].strip()}" for k in DOC_HEADINGS)
+    return {
+        "id": item.code,
+        "name": item.name,
+        "shortDescription": {"text": item.summary},
+        "fullDescription": {"text": item.doc["what-it-does"].strip()},
+        "help": {"text": item.fix, "markdown": help_markdown},
+        "defaultConfiguration": {"level": LEVEL[item.severity]},
+        "properties": {"tags": ["openness", item.pack] + ([item.component] if item.component else [])},
+    }
+
+
+def fingerprint(finding: Finding) -> str:
+    key = "\0".join([finding.rule, finding.path or "", finding.message])
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _result(finding: Finding, index: dict[str, int], anchor: str) -> dict:
+    region = {"startLine": finding.line or 1}
+    if finding.line and finding.column:
+        region["startColumn"] = finding.column
+    result = {
+        "ruleId": finding.rule,
+        "level": LEVEL[finding.severity],
+        "message": {"text": f"{finding.message}. Fix: {finding.fix}" if not finding.message.endswith(".")
+                    else f"{finding.message} Fix: {finding.fix}"},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": finding.path or anchor, "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        }}],
+        "partialFingerprints": {"opennessLint/v1": fingerprint(finding)},
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    if finding.component:
+        result["properties"] = {"component": finding.component}
+    return result
+
+
+def render(report: Report, options: Options) -> str:
+    rules = sorted(report.rules, key=lambda r: r.code)
+    index = {item.code: i for i, item in enumerate(rules)}
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "openness-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/openness-lint/",
+                "rules": [_rule(item) for item in rules],
+            }},
+            "automationDetails": {"id": "openness-lint/"},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, index, report.anchor) for f in report.findings],
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

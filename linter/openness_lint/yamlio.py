@@ -1,0 +1,94 @@
+"""Safe, line-aware YAML loading shared by config, packs and cards.
+
+ruamel.yaml's round-trip loader keeps the line of every key and item, builds
+only plain mappings, sequences and scalars (tags never construct Python
+objects), and rejects duplicate keys.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+# Aliases are shared references after loading, so a "billion laughs" document
+# is small in memory; walking it is what explodes. walk() stops after this
+# many nodes.
+MAX_NODES = 100_000
+
+
+@dataclass
+class YamlProblem(Exception):
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document; raise YamlProblem with a 1-based line."""
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        problem = " ".join(str(problem).split())
+        if mark is None:
+            raise YamlProblem(problem) from None
+        raise YamlProblem(problem, mark.line + 1, mark.column + 1) from None
+    except YAMLError as exc:
+        raise YamlProblem(" ".join(str(exc).split()) or "invalid YAML") from None
+    except RecursionError:
+        raise YamlProblem("YAML nested too deeply") from None
+    count_nodes(data)
+    return data
+
+
+def count_nodes(data: Any, limit: int = MAX_NODES) -> int:
+    """Count nodes, following aliases as a reader would; refuse past limit."""
+    seen = 0
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > limit:
+            raise YamlProblem(f"YAML expands to more than {limit} nodes (alias bomb?)")
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return seen
+
+
+def line_of(container: Any, key: Any = None) -> int | None:
+    """1-based line of a key in a mapping, an index in a sequence, or the
+    container itself; None when the data did not come from a file."""
+    if not isinstance(container, (CommentedMap, CommentedSeq)):
+        return None
+    try:
+        if key is None:
+            return container.lc.line + 1
+        if isinstance(container, CommentedMap):
+            return container.lc.key(key)[0] + 1
+        return container.lc.item(key)[0] + 1
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
+
+
+def dump(data: Any) -> str:
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    return out.getvalue()

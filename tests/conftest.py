@@ -1,0 +1,84 @@
+"""Shared fixtures: repositories built in tmp_path, and the CLI runner."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from openness_lint.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null",
+                        "HOME": str(root), "PATH": "/usr/bin:/bin:/usr/local/bin"})
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[..., Path]:
+    """make_repo({"LICENSE": "...", "models/a/README.md": "..."}, git=True).
+
+    Values are text (written as UTF-8) or bytes (written as is).
+    """
+    counter = {"n": 0}
+
+    def build(files: dict[str, str | bytes], git_init: bool = False, name: str | None = None) -> Path:
+        counter["n"] += 1
+        root = tmp_path / (name or f"repo{counter['n']}")
+        root.mkdir(parents=True)
+        for rel, content in files.items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        if git_init:
+            git(root, "init", "-q")
+        return root
+
+    return build
+
+
+class Result:
+    def __init__(self, code: int, stdout: str, stderr: str):
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"Result(code={self.code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run main(argv) in-process through click's runner; return code and output."""
+    monkeypatch.delenv("GITHUB_SERVER_URL", raising=False)
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    monkeypatch.delenv("GITHUB_SHA", raising=False)
+
+    def invoke(*args: str, cwd: Path | None = None, input: str | None = None) -> Result:
+        runner = CliRunner()
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        with runner.isolation(input=input) as (out, err, *_):
+            code = main(list(args))
+            stdout = out.getvalue().decode("utf-8")
+            stderr = err.getvalue().decode("utf-8") if err is not None else ""
+        return Result(code, stdout, stderr)
+
+    return invoke
