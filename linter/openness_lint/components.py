@@ -33,9 +33,13 @@ class ComponentStatus:
     present: bool
     license: str | None = None
     evidence: list[str] = field(default_factory=list)
+    category: str | None = None  # how open the license is, for license components
 
     def to_dict(self) -> dict:
-        return {"present": self.present, "license": self.license, "evidence": sorted(set(self.evidence))}
+        data = {"present": self.present, "license": self.license, "evidence": sorted(set(self.evidence))}
+        if self.category is not None:
+            data["category"] = self.category
+        return data
 
 
 Detector = Callable[["Context"], ComponentStatus]

@@ -9,13 +9,26 @@ from openness_lint.repo import Entry, Repo
 # LICENSE, LICENCE, COPYING, UNLICENSE; any case; with an extension or a
 # -SUFFIX (LICENSE-CODE, LICENSE.md); and split files such as MODEL_LICENSE.
 _LICENSE_NAME = re.compile(
-    r"^(?:[a-z0-9]+[-_])?(?:un)?(?:licen[cs]es?|copying)(?:[-_.][\w.-]*)?$", re.IGNORECASE)
+    r"^(?:[a-z0-9]+[-_])*(?:un)?(?:licen[cs]es?|copying)(?:[-_.][\w.-]*)?$", re.IGNORECASE)
 _NOT_CODE = re.compile(r"model|weight|data|param|checkpoint", re.IGNORECASE)
-_SPDX_TAG = re.compile(r"SPDX-License-Identifier:\s*(?P<expr>[^\n*#]+?)\s*(?:\*/|-->)?\s*$", re.MULTILINE)
+# A license file may be LICENSE.md or LICENSE.MIT, but license.py and
+# licenses.yaml are code and data that happen to share the word.
+_NOT_LICENSE_SUFFIXES = {
+    "py", "pyc", "js", "ts", "go", "rs", "c", "h", "cc", "cpp", "java", "rb", "sh", "json",
+    "yaml", "yml", "toml", "cfg", "ini", "lock", "csv", "tsv", "jsonl", "parquet", "png",
+    "jpg", "svg", "pdf", "ipynb", "safetensors", "bin", "pt", "ckpt", "gguf", "onnx",
+}
+_SPDX_TAG = re.compile(
+    r"^(?P<lead>.*?)SPDX-License-Identifier:[ \t]*(?P<expr>[^\n\\\"'*#]+?)[ \t]*(?:\*/|-->)?[ \t]*$",
+    re.MULTILINE)
+_COMMENT_LEAD = re.compile(r"^\s*(#|//|/\*|\*|--|;|<!--|%|@rem|rem\b|\.\.|\(\*)?\s*$", re.IGNORECASE)
 
 
 def is_license_name(name: str) -> bool:
-    return bool(_LICENSE_NAME.match(name))
+    if not _LICENSE_NAME.match(name):
+        return False
+    suffix = name.rsplit(".", 1)[1].lower() if "." in name else ""
+    return suffix not in _NOT_LICENSE_SUFFIXES
 
 
 def license_files(repo: Repo, directory: str = "") -> list[Entry]:
@@ -31,9 +44,15 @@ def code_license_files(repo: Repo) -> list[Entry]:
     return [e for e in license_files(repo) if not _NOT_CODE.search(e.name)]
 
 
-def spdx_tag(text: str) -> tuple[str, int] | None:
-    """The first SPDX-License-Identifier in the text, with its 1-based line."""
-    match = _SPDX_TAG.search(text[:8192])
-    if not match:
-        return None
-    return match["expr"].strip(), text.count("\n", 0, match.start()) + 1
+def spdx_tag(text: str, comment_only: bool = False) -> tuple[str, int] | None:
+    """The first SPDX-License-Identifier in the text, with its 1-based line.
+
+    With comment_only, the tag counts only at the start of a line or after a
+    comment marker, as a source file's header carries it; a tag inside a
+    string literal is not a declaration.
+    """
+    for match in _SPDX_TAG.finditer(text[:8192]):
+        if comment_only and not _COMMENT_LEAD.match(match["lead"]):
+            continue
+        return match["expr"].strip(), text.count("\n", 0, match.start()) + 1
+    return None

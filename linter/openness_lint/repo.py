@@ -223,6 +223,25 @@ class Repo:
             target = resolved
         return target
 
+    def head(self, path: str, limit: int = 4096) -> str | None:
+        """The first ``limit`` bytes as text, for headers; None when binary or
+        unreadable. Reads no more than that, whatever the file's size."""
+        try:
+            target = self._resolve(path)
+            if self.entries[path].kind == "lfs-pointer":
+                return None
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        except (Unreadable, OSError):
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            self.opened.append(path)
+            raw = handle.read(limit)
+        if b"\0" in raw:
+            return None
+        return raw.decode("utf-8", "replace")
+
     def _read(self, path: str) -> Text:
         target = self._resolve(path)
         entry = self.entries[path]

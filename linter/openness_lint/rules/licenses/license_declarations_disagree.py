@@ -1,0 +1,28 @@
+"""LIC008: declarations for the same artifact that say different things."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from openness_lint.engine import Context
+from openness_lint.finding import Violation
+from openness_lint.licensing.attribution import attribution
+from openness_lint.licensing.tables import display
+from openness_lint.registry import rule
+
+COMPONENT = {"code": "code-license", "model": "model-license", "data": "data-license"}
+
+
+@rule("LIC008")
+def license_declarations_disagree(ctx: Context) -> Iterator[Violation]:
+    for artifact, groups in attribution(ctx).groups.items():
+        for group in groups:
+            said = group.distinct()
+            if len(said) < 2:
+                continue
+            places = "; ".join(f"{d.where()} says {display(lic)}" for lic, items in sorted(said.items()) for d in items)
+            where = f" for {group.scope}/" if group.scope else ""
+            for items in said.values():
+                for item in items:
+                    yield Violation(f"{artifact} license declarations{where} disagree: {places}",
+                                    item.path, item.line, component=COMPONENT[artifact])

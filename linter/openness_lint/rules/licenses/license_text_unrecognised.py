@@ -1,0 +1,16 @@
+"""LIC004: license files whose text is not recognised."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from openness_lint.engine import Context
+from openness_lint.finding import Violation
+from openness_lint.licensing import declarations
+from openness_lint.registry import rule
+
+
+@rule("LIC004")
+def license_text_unrecognised(ctx: Context) -> Iterator[Violation]:
+    for item, _ in declarations.license_texts(ctx, "unknown"):
+        yield Violation("license text not recognised; openness-lint will not guess which license it is", item.path, 1)
