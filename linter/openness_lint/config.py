@@ -47,6 +47,7 @@ class Config:
     packs: list[Path] = field(default_factory=list)
     # key -> line, so later checks can point into the file
     lines: dict[str, int | None] = field(default_factory=dict)
+    min_level_from_cli: bool = False  # --min-level (or the Action's input) overrode the file
     # rule selectors -> line of the item that names them
     selector_lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
@@ -217,10 +218,10 @@ def _toml_lines(text: str) -> dict[str, int]:
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            inside = stripped.startswith(("[tool.openness-lint]", "[tool.openness-lint."))
-            if inside and stripped != "[tool.openness-lint]":
-                key = stripped.strip("[]").split(".", 2)[-1].strip()
-                lines.setdefault(key, number)
+            header = stripped.split("#", 1)[0].strip().strip("[]").strip()
+            inside = header == "tool.openness-lint" or header.startswith("tool.openness-lint.")
+            if inside and header != "tool.openness-lint":
+                lines.setdefault(header.split(".", 2)[-1].strip(), number)
             continue
         if inside and "=" in stripped:
             key = stripped.split("=", 1)[0].strip().strip('"')

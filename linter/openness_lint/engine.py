@@ -133,7 +133,8 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
         raw.append(_stamp(by_code[LEVEL_NOT_EVALUATED], config, Violation(
             f"min-level {config.min_level} is configured, but this version cannot compute "
             "openness levels yet, so the level gate is not enforced",
-            config.source, config.lines.get("min-level"))))
+            None if config.min_level_from_cli else config.source,
+            None if config.min_level_from_cli else config.lines.get("min-level"))))
     kept, used = _apply_ignores(raw, config)
     if UNUSED_IGNORE in by_code:
         for entry in config.ignore_findings:

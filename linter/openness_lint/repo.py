@@ -74,6 +74,15 @@ def _git_paths(root: Path) -> list[str] | None:
     return sorted({name for name in names if name})
 
 
+def _git_prefix(root: Path) -> str:
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
+                              capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return proc.stdout.decode("utf-8", "surrogateescape").strip() if proc.returncode == 0 else ""
+
+
 def _walk_paths(root: Path) -> list[str]:
     found: list[str] = []
 
@@ -104,13 +113,26 @@ def _skipped(path: str) -> bool:
     return any(part in SKIP_DIRS for part in path.split("/")[:-1])
 
 
+def _open_regular(path: Path) -> int | None:
+    """A descriptor for a regular file, never following a link or blocking
+    on a FIFO; None for anything else."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return fd
+
+
 def _lfs_patterns(root: Path) -> list[str]:
     """Patterns that .gitattributes at the root routes through Git LFS."""
-    try:
-        with open(root / ".gitattributes", "rb") as handle:
-            raw = handle.read(64 * 1024)
-    except OSError:
-        return []
+    fd = _open_regular(root / ".gitattributes")
+    if fd is None:
+        return []  # git itself ignores a symlinked .gitattributes
+    with os.fdopen(fd, "rb") as handle:
+        raw = handle.read(64 * 1024)
     patterns = []
     for line in raw.decode("utf-8", "replace").splitlines():
         fields = line.split()
@@ -134,12 +156,18 @@ class Repo:
     def __init__(self, root: Path, exclude: list[str] | tuple[str, ...] = ()):
         self.root = root.resolve()
         self.is_git = False
+        # where root sits inside its git work tree ("" at the top), so that
+        # annotations and SARIF can name paths as GitHub does
+        self.git_prefix = ""
         paths = _git_paths(self.root)
         if paths is None:
             paths = _walk_paths(self.root)
         else:
             self.is_git = True
+            self.git_prefix = _git_prefix(self.root)
         self._exclude = list(exclude)
+        self._text: dict[str, Text | Unreadable] = {}
+        self.opened: list[str] = []  # every path whose bytes were read
         lfs = _lfs_patterns(self.root)
         entries: dict[str, Entry] = {}
         for path in paths:
@@ -149,8 +177,6 @@ class Repo:
             if entry is not None:
                 entries[path] = entry
         self.entries = entries
-        self._text: dict[str, Text | Unreadable] = {}
-        self.opened: list[str] = []  # every path whose bytes were read
 
     def excluded(self, path: str) -> bool:
         return any(
@@ -173,12 +199,12 @@ class Repo:
         return Entry(path, info.st_size, "file")
 
     def _head(self, path: str, count: int) -> bytes:
-        try:
-            with open(self.root / path, "rb") as handle:
-                self.opened.append(path)
-                return handle.read(count)
-        except OSError:
+        fd = _open_regular(self.root / path)
+        if fd is None:
             return b""
+        with os.fdopen(fd, "rb") as handle:
+            self.opened.append(path)
+            return handle.read(count)
 
     # -- queries -----------------------------------------------------------
     def __contains__(self, path: str) -> bool:
@@ -228,14 +254,12 @@ class Repo:
         unreadable. Reads no more than that, whatever the file's size."""
         try:
             target = self._resolve(path)
-            if self.entries[path].kind == "lfs-pointer":
-                return None
-            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-        except (Unreadable, OSError):
+        except Unreadable:
+            return None
+        fd = None if self.entries[path].kind == "lfs-pointer" else _open_regular(target)
+        if fd is None:
             return None
         with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
             self.opened.append(path)
             raw = handle.read(limit)
         if b"\0" in raw:
@@ -252,10 +276,11 @@ class Repo:
             fd = os.open(target, flags)
         except OSError as exc:
             raise Unreadable(path, f"cannot open ({exc.strerror})") from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise Unreadable(path, "not a regular file")
         with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise Unreadable(path, "not a regular file")
             if info.st_size > MAX_TEXT_BYTES:
                 raise Unreadable(path, f"larger than {MAX_TEXT_BYTES // 1024} KiB; not read")
             self.opened.append(path)
@@ -274,8 +299,9 @@ def decode(path: str, raw: bytes) -> Text:
             raise Unreadable(path, "UTF-16 byte order mark but invalid UTF-16") from None
     if b"\0" in raw[:8192]:
         raise Unreadable(path, "binary file (contains NUL bytes)", line=raw[:raw.index(b"\0")].count(b"\n") + 1)
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return Text(raw.decode("utf-8-sig"))
+        return Text(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Text(raw.decode("utf-8", "replace"), fallback_line=line)

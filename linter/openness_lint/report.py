@@ -54,4 +54,6 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "level": self.level,
             "summary": self.summary,
+            # a rule that crashed: the run failed (exit 2) whatever the findings say
+            "internal_errors": [{"rule": e.rule, "message": e.message.splitlines()[-1]} for e in self.internal_errors],
         }

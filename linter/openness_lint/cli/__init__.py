@@ -48,8 +48,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         click.echo("openness-lint: aborted", err=True)
         return EXIT_ERROR
+    except click.UsageError as exc:
+        # one line, as every other error; --help shows the usage
+        command = f" {exc.ctx.command_path.split(' ', 1)[1]}" if exc.ctx and " " in exc.ctx.command_path else ""
+        click.echo(f"openness-lint{command}: error: {exc.format_message()}", err=True)
+        return EXIT_ERROR
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"openness-lint: error: {exc.format_message()}", err=True)
         return EXIT_ERROR
     except ConfigError as exc:
         click.echo(f"openness-lint: error: {exc}", err=True)

@@ -77,6 +77,7 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--min-level") from None
         config.min_level = f"{name}:{level}"
+        config.min_level_from_cli = True
     rules = registry.load(config.packs, display=lambda p: os.path.relpath(p))
     try:
         config.check_rules(rules.known)
@@ -86,8 +87,8 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
         raise
     repo = Repo(path, exclude=config.exclude)
     report = engine.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"])
-    options = Options(color=_color(color), blob_url=_github_blob_url())
-    click.echo(FORMATS[fmt](report, options), nl=False)
+    options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
+    click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
     if sarif_file:
         _write(sarif_file, FORMATS["sarif"](report, options))
     if json_file:
@@ -96,8 +97,10 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
         _write(summary_file, FORMATS["markdown"](report, options), append=True)
     if report.internal_errors:
         first = report.internal_errors[0]
+        if state["debug"]:
+            click.echo(first.message, err=True)
         click.echo(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
-                   " (run with --debug for a traceback)", err=True)
+                   + ("" if state["debug"] else " (run with --debug for a traceback)"), err=True)
         return 2
     if exit_zero or report.passed:
         return 0

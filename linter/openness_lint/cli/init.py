@@ -53,7 +53,8 @@ def merge(existing: str) -> str:
     """The user's file with any missing starter keys appended."""
     current = yamlio.load(existing)
     if current is None:
-        return STARTER
+        # only comments (or nothing): keep them, then the starter settings
+        return existing.rstrip() + "\n\n" + STARTER if existing.strip() else STARTER
     if not isinstance(current, dict):
         raise click.ClickException("the existing configuration is not a mapping; fix or remove it first")
     starter = yamlio.load(STARTER)

@@ -25,10 +25,11 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, prefix: str = "") -> str:
+    """One workflow command; prefix makes the path relative to the git top."""
     props = []
     if finding.path is not None:
-        props.append(f"file={escape_property(finding.path)}")
+        props.append(f"file={escape_property(prefix + finding.path)}")
         if finding.line:
             props.append(f"line={finding.line}")
             if finding.column:
@@ -40,13 +41,16 @@ def annotation(finding: Finding) -> str:
 
 def render(report: Report, options: Options) -> str:
     by_severity = {s: [f for f in report.findings if f.severity == s] for s in COMMAND}
-    overflow = any(len(items) > CAP for items in by_severity.values())
-    lines: list[str] = []
+    # internal errors come first: they are what must never be dropped
+    lines = ["::error title=openness-lint internal error::" + escape_data(
+        f"rule {error.rule} failed: {error.message.splitlines()[-1]}") for error in report.internal_errors]
+    caps = {Severity.ERROR: max(CAP - len(lines), 0), Severity.WARNING: CAP, Severity.INFO: CAP}
+    overflow = any(len(by_severity[s]) > caps[s] for s in caps)
     shown = 0
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-        cap = CAP - 1 if (severity == Severity.INFO and overflow) else CAP
+        cap = caps[severity] - 1 if (severity == Severity.INFO and overflow) else caps[severity]
         for finding in by_severity[severity][:cap]:
-            lines.append(annotation(finding))
+            lines.append(annotation(finding, options.root_prefix))
             shown += 1
     hidden = len(report.findings) - shown
     if hidden:
@@ -54,9 +58,6 @@ def render(report: Report, options: Options) -> str:
             f"{hidden} more finding(s) not shown as annotations "
             f"({report.summary['error']} errors, {report.summary['warning']} warnings, "
             f"{report.summary['info']} infos in all). See the job summary or run openness-lint check."))
-    for error in report.internal_errors:
-        lines.append("::error title=openness-lint internal error::" + escape_data(
-            f"rule {error.rule} failed: {error.message.splitlines()[-1]}"))
     counts = report.summary
     lines.append(f"openness-lint: {counts['error']} error(s), {counts['warning']} warning(s), "
                  f"{counts['info']} info; {'passed' if report.passed else 'failed'}")

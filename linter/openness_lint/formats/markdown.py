@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 from openness_lint.components import TITLES
 from openness_lint.finding import Finding
@@ -27,8 +28,7 @@ def where(finding: Finding, options: Options) -> str:
         return "repository"
     label = finding.path + (f":{finding.line}" if finding.line else "")
     if options.blob_url:
-        target = options.blob_url.rstrip("/") + "/" + html.escape(options.root_prefix + finding.path, quote=True)
-        target = target.replace(" ", "%20").replace("|", "%7C").replace(")", "%29")
+        target = options.blob_url.rstrip("/") + "/" + quote(options.root_prefix + finding.path, safe="/(")
         if finding.line:
             target += f"#L{finding.line}"
         return f"[{code(label)}]({target})"

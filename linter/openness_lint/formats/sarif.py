@@ -39,7 +39,9 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def _result(finding: Finding, index: dict[str, int], anchor: str) -> dict:
+def _result(finding: Finding, index: dict[str, int], anchor: str, prefix: str) -> dict:
+    target = finding.path or anchor
+    uri = prefix + target if target != "." else (prefix.rstrip("/") or ".")
     region = {"startLine": finding.line or 1}
     if finding.line and finding.column:
         region["startColumn"] = finding.column
@@ -49,7 +51,7 @@ def _result(finding: Finding, index: dict[str, int], anchor: str) -> dict:
         "message": {"text": f"{finding.message}. Fix: {finding.fix}" if not finding.message.endswith(".")
                     else f"{finding.message} Fix: {finding.fix}"},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": finding.path or anchor, "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
             "region": region,
         }}],
         "partialFingerprints": {"opennessLint/v1": fingerprint(finding)},
@@ -76,8 +78,14 @@ def render(report: Report, options: Options) -> str:
                 "rules": [_rule(item) for item in rules],
             }},
             "automationDetails": {"id": "openness-lint/"},
+            "invocations": [{
+                "executionSuccessful": not report.internal_errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": f"rule {e.rule} failed: {e.message.splitlines()[-1]}"}}
+                    for e in report.internal_errors],
+            }],
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index, report.anchor) for f in report.findings],
+            "results": [_result(f, index, report.anchor, options.root_prefix) for f in report.findings],
         }],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

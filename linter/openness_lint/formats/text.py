@@ -12,21 +12,23 @@ from openness_lint.formats.options import Options
 from openness_lint.report import Report
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def clean(value: str) -> str:
-    """Repository text on one line: control characters shown escaped."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
+    """Repository text on one line: control characters shown escaped, and
+    the runner's legacy `##[command]` form, which it finds anywhere in a
+    line, broken up."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value).replace("##[", "##\\[")
 
 
 def show_path(path: str | None) -> str:
     if path is None:
         return "(repository)"
     shown = clean(path)
-    # A line starting with "::" or "##[" is a command to the GitHub runner;
-    # a path from the repository must never start one.
-    return "./" + shown if shown.startswith((":", "#")) else shown
+    # A line starting with "::" (after white space) is a command to the
+    # GitHub runner; a path from the repository must never start one.
+    return "./" + shown if shown[:1] in (":", "#") or shown[:1].isspace() else shown
 
 
 def location(finding: Finding) -> str:

@@ -1,0 +1,121 @@
+"""How much of a run license identification takes. Run on demand:
+
+    .venv/bin/python bench/licenses.py [--runs 5]
+
+It builds a synthetic repository in a temporary folder (source files with
+SPDX headers, many per-folder license files of several kinds, a card and
+weights), then reports, as medians over the runs:
+  - the whole `openness-lint check` as a subprocess, and `python -c pass`
+    plus importing our dependencies as the floor;
+  - in-process, the time inside license identification, both cold and with
+    the cache warm (a second rule asking for the same files).
+Nothing here is a pass/fail test: the numbers are compared within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from identify.vendor.licenses import LICENSES
+
+
+def build(root: Path, folders: int = 60, sources: int = 1500) -> None:
+    texts = dict(LICENSES)
+    kinds = [texts["MIT"], texts["Apache-2.0"], texts["BSD-3-Clause"],
+             "See https://www.apache.org/licenses/LICENSE-2.0\n",
+             "Llama 3.1 Community License Agreement\nSynthetic benchmark text.\n",
+             texts["MIT"] + "\n\n" + texts["ISC"]]
+    for index in range(folders):
+        folder = root / f"pkg{index:03d}"
+        folder.mkdir(parents=True)
+        (folder / "LICENSE").write_text(kinds[index % len(kinds)])
+    for index in range(sources):
+        folder = root / f"pkg{index % folders:03d}" / "src"
+        folder.mkdir(parents=True, exist_ok=True)
+        header = "# SPDX-License-Identifier: MIT\n" if index % 4 == 0 else ""
+        (folder / f"m{index}.py").write_text(header + "def f():\n    return 1\n" * 20)
+    (root / "LICENSE").write_text(texts["Apache-2.0"])
+    (root / "README.md").write_text("---\nlicense: apache-2.0\n---\n# bench model\n")
+    with open(root / "model.safetensors", "wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: name and size only
+
+
+def timed(command: list[str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def in_process(root: Path, runs: int) -> tuple[float, float, float]:
+    from openness_lint import config, engine, registry
+    from openness_lint.licensing import declarations, identification
+    from openness_lint.repo import Repo
+
+    spent = {"t": 0.0}
+    original = identification.identify
+
+    def counting(text: str):
+        start = time.perf_counter()
+        try:
+            return original(text)
+        finally:
+            spent["t"] += time.perf_counter() - start
+
+    declarations.identify = counting
+    totals, cold, warm = [], [], []
+    rules = registry.load()
+    for _ in range(runs):
+        spent["t"] = 0.0
+        start = time.perf_counter()
+        repo = Repo(root)
+        ctx_report = engine.run(repo, config.Config(), rules)
+        totals.append(time.perf_counter() - start)
+        cold.append(spent["t"])
+        assert ctx_report is not None
+        spent["t"] = 0.0
+        ctx = engine.Context(repo, config.Config())
+        declarations.find(ctx)
+        declarations.find(ctx)  # the second call is served from the cache
+        warm.append(spent["t"])
+    declarations.identify = original
+    return statistics.median(totals), statistics.median(cold), statistics.median(warm)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    exe = Path(sys.executable)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "repo"
+        build(root)
+        floor = timed([str(exe), "-c", "pass"], args.runs)
+        imports = timed([str(exe), "-c", "import click, ruamel.yaml, license_expression"], args.runs)
+        whole = timed([str(exe), "-m", "openness_lint", "check", str(root), "--exit-zero"], args.runs)
+        total, cold, warm = in_process(root, args.runs)
+    rows = [
+        ("python -c pass", floor),
+        ("python + import click, ruamel.yaml, license-expression", imports),
+        ("openness-lint check (subprocess, whole run)", whole),
+        ("engine.run in-process", total),
+        ("  of which license identification (cold)", cold),
+        ("  license identification again (cached)", warm),
+    ]
+    print("| measurement | median seconds |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value:.3f} |")
+    print(f"\nidentification share of the in-process run: {100 * cold / total:.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

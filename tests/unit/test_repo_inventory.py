@@ -1,0 +1,111 @@
+"""Repo's inventory: which paths are listed, with what size and kind."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from openness_lint.repo import Repo
+
+POINTER = (b"version https://git-lfs.github.com/spec/v1\n"
+           b"oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+           b"size 12345\n")
+
+
+def paths(repo: Repo) -> set[str]:
+    return set(repo.entries)
+
+
+def test_git_work_tree_hides_ignored_and_lists_untracked(make_repo):
+    root = make_repo({
+        ".gitignore": "secret.txt\nbuild/\n",
+        "secret.txt": "token",
+        "build/out.bin": b"\x00",
+        "README.md": "# model\n",
+        "docs/card.md": "card\n",
+    }, git_init=True)
+    repo = Repo(root)
+    assert repo.is_git
+    assert paths(repo) == {".gitignore", "README.md", "docs/card.md"}
+
+
+def test_walk_outside_git_skips_vcs_dependencies_environments_and_caches(make_repo):
+    root = make_repo({
+        "README.md": "# model\n",
+        ".git/config": "[core]\n",
+        "node_modules/pkg/index.js": "x",
+        ".venv/lib/site.py": "x",
+        "env/pyvenv.cfg": "home = /usr\n",
+        "env/lib/module.py": "x",
+        "src/__pycache__/mod.cpython-311.pyc": b"\x00",
+        "src/mod.py": "x",
+    })
+    repo = Repo(root)
+    assert not repo.is_git
+    assert paths(repo) == {"README.md", "src/mod.py"}
+
+
+@pytest.mark.parametrize("glob", ["vendor/**", "vendor", "vendor/"])
+def test_exclude_globs_drop_paths(make_repo, glob):
+    root = make_repo({"vendor/lib/a.py": "x", "vendor/b.txt": "x", "vendored.txt": "x", "LICENSE": "MIT"})
+    repo = Repo(root, exclude=[glob])
+    assert paths(repo) == {"vendored.txt", "LICENSE"}
+    assert repo.excluded("vendor/lib/a.py")
+    assert not repo.excluded("vendored.txt")
+
+
+def test_exclude_applies_in_git_work_tree_too(make_repo):
+    root = make_repo({"third_party/x/LICENSE": "x", "LICENSE": "MIT"}, git_init=True)
+    assert paths(Repo(root, exclude=["third_party/**"])) == {"LICENSE"}
+
+
+@pytest.mark.parametrize("git_init", [False, True])
+def test_sizes_and_kinds(make_repo, git_init):
+    root = make_repo({
+        ".gitattributes": "*.safetensors filter=lfs diff=lfs merge=lfs -text\n",
+        "model.safetensors": POINTER,
+        "notes.txt": POINTER,  # pointer-like text without an LFS attribute
+        "README.md": "12345",
+    }, git_init=git_init)
+    os.symlink("README.md", root / "CARD.md")
+    repo = Repo(root)
+    entries = repo.entries
+    assert (entries["README.md"].kind, entries["README.md"].size) == ("file", 5)
+    assert (entries["model.safetensors"].kind, entries["model.safetensors"].size) == ("lfs-pointer", len(POINTER))
+    assert entries["notes.txt"].kind == "file"
+    assert (entries["CARD.md"].kind, entries["CARD.md"].size) == ("symlink", len("README.md"))
+
+
+def test_lfs_attribute_on_a_file_that_is_not_a_pointer_is_a_plain_file(make_repo):
+    root = make_repo({
+        ".gitattributes": "*.bin filter=lfs diff=lfs merge=lfs -text\n",
+        "small.bin": b"\x01\x02\x03",
+    })
+    assert Repo(root).entries["small.bin"].kind == "file"
+
+
+def test_lfs_attribute_with_a_directory_pattern(make_repo):
+    root = make_repo({
+        ".gitattributes": "models/*.bin filter=lfs\n",
+        "models/a.bin": POINTER,
+        "other/a.bin": POINTER,
+    })
+    entries = Repo(root).entries
+    assert entries["models/a.bin"].kind == "lfs-pointer"
+    assert entries["other/a.bin"].kind == "file"
+
+
+@pytest.mark.parametrize("git_init", [False, True])
+def test_fifo_is_not_listed(make_repo, git_init):
+    root = make_repo({"README.md": "x"}, git_init=git_init)
+    os.mkfifo(root / "LICENSE")
+    assert paths(Repo(root)) == {"README.md"}
+
+
+def test_gitattributes_symlink_out_of_the_repository_is_not_followed(make_repo, tmp_path):
+    outside = tmp_path / "attributes"
+    outside.write_text("*.txt filter=lfs\n")
+    root = make_repo({"notes.txt": POINTER})
+    os.symlink(outside, root / ".gitattributes")
+    assert Repo(root).entries["notes.txt"].kind == "file"
