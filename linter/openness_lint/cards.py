@@ -66,11 +66,11 @@ class FrontMatter:
 
 def split_lines(text: str) -> list[str]:
     """Lines as editors count them: only \\n, \\r\\n and \\r end a line."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def parse_front_matter(text: str) -> FrontMatter:
-    lines = split_lines(text.removeprefix("\ufeff"))
+    lines = split_lines(text)
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1

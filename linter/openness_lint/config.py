@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from openness_lint import frameworks, yamlio
+from openness_lint import components, frameworks, yamlio
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity
 
@@ -45,9 +45,11 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     ignore_findings: list[IgnoredFinding] = field(default_factory=list)
     packs: list[Path] = field(default_factory=list)
+    require: list[str] = field(default_factory=list)  # components every release must have
     # key -> line, so later checks can point into the file
     lines: dict[str, int | None] = field(default_factory=dict)
     min_level_from_cli: bool = False  # --min-level (or the Action's input) overrode the file
+    notes: list[str] = field(default_factory=list)  # said in every report (overrides)
     # rule selectors -> line of the item that names them
     selector_lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
@@ -175,7 +177,15 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
     def packs(value: Any, line: int | None) -> None:
         config.packs.extend(base / item for item in _string_list(value, "packs"))
 
+    def require(value: Any, line: int | None) -> None:
+        items = _string_list(value, "require")
+        unknown = [item for item in items if item not in components.ALL]
+        if unknown:
+            raise ValueError(f"require: unknown component {unknown[0]!r}; components: {', '.join(components.ALL)}")
+        config.require.extend(items)
+
     handlers.update({
+        "require": require,
         "framework": framework,
         "min-level": min_level,
         "select": selectors("select", config.select),

@@ -143,7 +143,7 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
                     f"ignore-findings entry for {entry.rule} at {entry.path!r} matched no finding",
                     config.source, entry.line)))
     return Report(root=root_display, findings=kept, components=found, rules=rules,
-                  internal_errors=errors, anchor=_anchor(repo))
+                  internal_errors=errors, anchor=_anchor(repo), notes=list(config.notes))
 
 
 def _anchor(repo: Repo) -> str:

@@ -76,6 +76,9 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
             name, level = config_mod.parse_min_level(min_level)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--min-level") from None
+        if config.min_level and config.min_level != f"{name}:{level}":
+            config.notes.append(f"--min-level {name}:{level} overrode min-level {config.min_level} "
+                                f"from {config.display or config.source}")
         config.min_level = f"{name}:{level}"
         config.min_level_from_cli = True
     rules = registry.load(config.packs, display=lambda p: os.path.relpath(p))

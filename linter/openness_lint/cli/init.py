@@ -44,6 +44,10 @@ ignore-findings: []
 #     path: "*"
 #     reason: license under legal review until the first public release
 
+# Components every release must have, whatever its license, for example
+# acceptable-use-policy or reporting-channel.
+require: []
+
 # Extra rule packs (YAML files), relative to this file.
 packs: []
 """
