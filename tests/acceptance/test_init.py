@@ -11,7 +11,7 @@ from openness_lint.config import CONFIG_NAMES
 from .helpers import EXAMPLES, validate_report
 
 CONFIG = ".openness-lint.yaml"
-STARTER_KEYS = {"framework", "select", "ignore", "severity", "exclude", "ignore-findings", "packs"}
+STARTER_KEYS = {"framework", "select", "ignore", "severity", "exclude", "ignore-findings", "packs", "require"}
 USER_CONFIG = (
     "# our release policy\n"
     "select: [LIC]   # only licenses for now\n"
