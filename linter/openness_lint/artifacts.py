@@ -21,8 +21,12 @@ _DOC_SUFFIXES = (".md", ".txt", ".rst", ".cff", ".yaml", ".yml", ".toml", ".json
 
 
 @functools.lru_cache(maxsize=1)
+def patterns_table() -> dict:
+    return yamlio.load((ruledata() / "components.yaml").read_text("utf-8"))
+
+
 def patterns() -> dict:
-    return yamlio.load((ruledata() / "components.yaml").read_text("utf-8"))["components"]
+    return patterns_table()["components"]
 
 
 def _name_matches(entry: Entry, globs: list[str]) -> bool:

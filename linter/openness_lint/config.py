@@ -46,6 +46,10 @@ class Config:
     ignore_findings: list[IgnoredFinding] = field(default_factory=list)
     packs: list[Path] = field(default_factory=list)
     require: list[str] = field(default_factory=list)  # components every release must have
+    custom_frameworks: dict[str, "frameworks.Framework"] = field(default_factory=dict)
+    profiles: list[str] = field(default_factory=list)  # built-in profile ids or YAML paths
+    release: Any = None  # a `release:` section in MOT's format
+    manifest: str | None = None  # repository path of a MOT model file
     # key -> line, so later checks can point into the file
     lines: dict[str, int | None] = field(default_factory=dict)
     min_level_from_cli: bool = False  # --min-level (or the Action's input) overrode the file
@@ -98,13 +102,13 @@ def _kind(value: Any) -> str:
 _MIN_LEVEL = re.compile(r"^(?P<framework>[a-z][a-z0-9-]*):(?P<level>\S+)$")
 
 
-def parse_min_level(text: str) -> tuple[str, str]:
+def parse_min_level(text: str, custom: dict | None = None) -> tuple[str, str]:
     """'mof:II' -> ('mof', 'II'); raise ValueError naming the choices."""
     match = _MIN_LEVEL.match(text.strip())
     if not match:
         raise ValueError(f"min-level {text!r} must look like FRAMEWORK:LEVEL, for example mof:II")
     name, level = match["framework"], match["level"]
-    known = frameworks.builtin()
+    known = {**frameworks.builtin(), **(custom or {})}
     if name not in known:
         raise ValueError(f"min-level names unknown framework {name!r}; known: {', '.join(sorted(known))}")
     canonical = known[name].canonical_level(level)
@@ -115,7 +119,8 @@ def parse_min_level(text: str) -> tuple[str, str]:
     return name, canonical
 
 
-def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | None = None) -> None:
+def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | None = None,
+           display_path: Callable[[Path], str] = str) -> None:
     """Check and copy each key; key_lines stands in where the parser kept no lines (TOML)."""
     if data is None:
         return
@@ -125,13 +130,38 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
 
     def framework(value: Any, line: int | None) -> None:
         name = _string(value, "framework")
-        if name not in frameworks.builtin():
-            raise ValueError(f"unknown framework {name!r}; known: {', '.join(sorted(frameworks.builtin()))}")
+        known = {**frameworks.builtin(), **config.custom_frameworks}
+        if name not in known:
+            raise ValueError(f"unknown framework {name!r}; known: {', '.join(sorted(known))}")
         config.framework = name
 
     def min_level(value: Any, line: int | None) -> None:
-        name, level = parse_min_level(_string(value, "min-level"))
+        name, level = parse_min_level(_string(value, "min-level"), config.custom_frameworks)
         config.min_level = f"{name}:{level}"
+
+    def custom_frameworks(value: Any, line: int | None) -> None:
+        for index, item in enumerate(_string_list(value, "frameworks")):
+            target = base / item
+            loaded = frameworks.load_custom(target, display_path(target))
+            config.custom_frameworks[loaded.id] = loaded
+
+    def profiles(value: Any, line: int | None) -> None:
+        from openness_lint.levels import profiles as profile_mod
+
+        for index, item in enumerate(_string_list(value, "profiles")):
+            if item not in profile_mod.builtin() and not (base / item).is_file():
+                raise config.error(f"profiles: unknown profile {item!r}; built in: "
+                                   f"{', '.join(sorted(profile_mod.builtin()))}, or a path to a YAML file",
+                                   line=yamlio.line_of(value, index) or line)
+            config.profiles.append(item if item in profile_mod.builtin() else str(base / item))
+
+    def release(value: Any, line: int | None) -> None:
+        if not isinstance(value, dict):
+            raise ValueError(f"release must be a mapping in the Model Openness Tool's format, not {_kind(value)}")
+        config.release = value
+
+    def manifest(value: Any, line: int | None) -> None:
+        config.manifest = _string(value, "manifest")
 
     def selectors(key: str, target: list[str]) -> Callable[[Any, int | None], None]:
         def handle(value: Any, line: int | None) -> None:
@@ -185,6 +215,10 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
         config.require.extend(items)
 
     handlers.update({
+        "frameworks": custom_frameworks,
+        "profiles": profiles,
+        "release": release,
+        "manifest": manifest,
         "require": require,
         "framework": framework,
         "min-level": min_level,
@@ -195,7 +229,8 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
         "ignore-findings": ignore_findings,
         "packs": packs,
     })
-    for key, value in data.items():
+    # custom frameworks first: framework and min-level may name them
+    for key, value in sorted(data.items(), key=lambda kv: str(kv[0]) != "frameworks"):
         line = yamlio.line_of(data, key) or (key_lines or {}).get(str(key))
         config.lines[str(key)] = line
         handler = handlers.get(str(key))
@@ -282,11 +317,11 @@ def load(root: Path, explicit: Path | None = None,
                 raise ConfigError("no [tool.openness-lint] table in this file", config.display)
             return Config()
         data, toml_lines = loaded
-        _apply(config, data, path.parent, toml_lines)
+        _apply(config, data, path.parent, toml_lines, display)
         return config
     try:
         data = yamlio.load(_read(path, config.display))
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", config.display, exc.line) from None
-    _apply(config, data, path.parent)
+    _apply(config, data, path.parent, display_path=display)
     return config

@@ -15,6 +15,7 @@ from openness_lint import components
 from openness_lint.components import ComponentStatus
 from openness_lint.config import Config
 from openness_lint.finding import Finding, Severity, Violation
+from openness_lint.levels import evaluate
 from openness_lint.registry import Registry, Rule
 from openness_lint.repo import Repo, Unreadable
 from openness_lint.report import InternalError, Report
@@ -22,7 +23,6 @@ from openness_lint.report import InternalError, Report
 FILE_UNREADABLE = "OL001"
 FILE_NOT_UTF8 = "OL002"
 UNUSED_IGNORE = "OL003"
-LEVEL_NOT_EVALUATED = "OL004"
 
 
 class Context:
@@ -50,7 +50,11 @@ class Context:
     @property
     def components(self) -> dict[str, ComponentStatus]:
         if self._components is None:
-            self._components = {cid: detect(self) for cid, detect in sorted(components.DETECTORS.items())}
+            from openness_lint.licensing import components as component_licenses
+
+            found = {cid: detect(self) for cid, detect in sorted(components.DETECTORS.items())}
+            component_licenses.assign(self, found)
+            self._components = found
         return self._components
 
 
@@ -129,12 +133,6 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
     for code, violations in _file_problems(repo).items():
         if code in by_code:
             raw.extend(_stamp(by_code[code], config, v) for v in violations)
-    if config.min_level and LEVEL_NOT_EVALUATED in by_code:
-        raw.append(_stamp(by_code[LEVEL_NOT_EVALUATED], config, Violation(
-            f"min-level {config.min_level} is configured, but this version cannot compute "
-            "openness levels yet, so the level gate is not enforced",
-            None if config.min_level_from_cli else config.source,
-            None if config.min_level_from_cli else config.lines.get("min-level"))))
     kept, used = _apply_ignores(raw, config)
     if UNUSED_IGNORE in by_code:
         for entry in config.ignore_findings:
@@ -142,7 +140,12 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
                 kept.append(_stamp(by_code[UNUSED_IGNORE], config, Violation(
                     f"ignore-findings entry for {entry.rule} at {entry.path!r} matched no finding",
                     config.source, entry.line)))
-    return Report(root=root_display, findings=kept, components=found, rules=rules,
+    try:
+        level = evaluate.report_level(ctx)
+    except Exception as exc:  # noqa: BLE001 - the gate must never silently pass
+        errors.append(InternalError("levels", traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"))
+        level = None
+    return Report(root=root_display, findings=kept, components=found, rules=rules, level=level,
                   internal_errors=errors, anchor=_anchor(repo), notes=list(config.notes))
 
 

@@ -18,6 +18,7 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 16
 OPERATORS = {"and": "AND", "or": "OR", "with": "WITH"}
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+:\-_]*")
+_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.\-]+:)?LicenseRef-[A-Za-z0-9.\-]+$")
 _NOISE = re.compile(r"\b(the|license|licence|version|v(?=\d)|clause|public)\b")
 
 
@@ -95,7 +96,7 @@ def check(raw: str) -> Checked:
         token = match.group()
         if token.lower() in OPERATORS:
             parts.append(OPERATORS[token.lower()])
-        elif token.startswith("LicenseRef-") or token.startswith("DocumentRef-"):
+        elif _REF.match(token):
             parts.append(token)
         elif token.lower() in known_ids():
             canonical = known_ids()[token.lower()]

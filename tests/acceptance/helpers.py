@@ -52,7 +52,7 @@ def message_lines(stderr: str) -> list[str]:
 
 
 # A release with a finding of every severity, each at a file and line:
-# OL004 and OL003 in the config, OL002 on a Latin-1 COPYING, OL001 (raised
+# LVL001 (lowered to a warning by the config) and OL003 in the config, OL002 on a Latin-1 COPYING, OL001 (raised
 # to error by the config) on a binary LICENSE-CODE. LICENSE has an SPDX tag.
 RICH_RELEASE: dict[str, str | bytes] = {
     "README.md": "# Tiny model\n\nA release built for tests.\n",
@@ -65,6 +65,7 @@ RICH_RELEASE: dict[str, str | bytes] = {
         "min-level: mof:II\n"
         "severity:\n"
         "  OL001: error\n"
+        "  LVL001: warning\n"
         "ignore-findings:\n"
         '  - {rule: LIC001, path: "*", reason: "license under legal review"}\n'
     ),

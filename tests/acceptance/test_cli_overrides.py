@@ -49,10 +49,13 @@ def test_comma_separated_and_repeated_selectors(run_cli, release):
 def test_min_level_option_overrides_config(run_cli, make_repo):
     root = make_repo({"LICENSE": "MIT\n", ".openness-lint.yaml": "min-level: mof:III\n"})
     result = run_cli("check", root.name, "--format", "json", "--min-level", "mof:class-i",
-                     "--select", "OL", cwd=root.parent)
-    (finding,) = validate_report(result.stdout)["findings"]
-    assert finding["rule"] == "OL004"
-    assert "mof:I " in finding["message"]  # the option's level, in canonical form
+                     "--select", "LVL", cwd=root.parent)
+    report = validate_report(result.stdout)
+    (finding,) = report["findings"]
+    assert finding["rule"] == "LVL001"
+    assert (finding["path"], finding["line"]) == (None, None)  # the option, not the file's line
+    assert report["level"]["required"] == "I"  # the option's level, in canonical form
+    assert result.code == 1
 
 
 def test_exclude_option_adds_to_config(run_cli, make_repo):

@@ -24,7 +24,7 @@ def test_stdout_and_json_file_reports_validate(run_cli, tmp_path, name):
 def test_rich_release_report_validates_with_every_severity(run_cli, make_repo, tmp_path):
     build_rich_release(make_repo)
     out = tmp_path / "out.json"
-    result = run_cli("check", RICH_NAME, "--format", "text", "--json", str(out), "--select", "OL",
+    result = run_cli("check", RICH_NAME, "--format", "text", "--json", str(out), "--select", "OL,LVL",
                      cwd=tmp_path)
     assert result.code == 1
     report = validate_report(out.read_text("utf-8"))

@@ -103,16 +103,26 @@ def test_ignore_findings_matches_on_path(make_repo):
     assert locations(report.findings) == {("OL001", "LICENSE", 1), ("OL003", ".openness-lint.yaml", 3)}
 
 
-def test_min_level_adds_ol004_at_its_line(make_repo):
-    report = run_with_config(make_repo, {"LICENSE": "MIT"}, "framework: mof\nmin-level: mof:II\n")
-    assert locations(report.findings) == {("OL004", ".openness-lint.yaml", 3)}
+def test_min_level_not_met_is_lvl001_at_its_line(make_repo):
+    root = make_repo({"LICENSE": "MIT", ".openness-lint.yaml": "select: [LVL]\nframework: mof\nmin-level: mof:II\n"})
+    report = engine.run(Repo(root), config.load(root), registry.load())
+    assert locations(report.findings) == {("LVL001", ".openness-lint.yaml", 3)}
+    assert report.level["passed"] is False and report.level["required"] == "II"
+    assert not report.passed
 
 
-def test_min_level_from_the_command_line_adds_ol004(make_repo, run_cli):
+def test_the_gate_fails_even_when_lvl001_is_ignored(make_repo):
+    report = run_with_config(make_repo, {"LICENSE": "MIT"}, "min-level: mof:III\n")
+    assert "LVL001" not in {f.rule for f in report.findings}
+    assert not report.passed  # ignoring the explanation does not lower the gate
+
+
+def test_min_level_from_the_command_line_fails_the_gate(make_repo, run_cli):
     root = make_repo({"LICENSE": "MIT"})
-    result = run_cli("check", str(root), "--min-level", "mof:class-iii", "--format", "json", "--select", "OL")
-    assert result.code == 0, result
-    assert [(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]] == [("OL004", "warning")]
+    result = run_cli("check", str(root), "--min-level", "mof:class-iii", "--format", "json", "--select", "LVL")
+    assert result.code == 1, result
+    assert [(f["rule"], f["severity"], f["path"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("LVL001", "error", None)]
 
 
 def boom(ctx):

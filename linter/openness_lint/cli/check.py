@@ -73,7 +73,7 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
     config.exclude.extend(_split(exclude))
     if min_level:
         try:
-            name, level = config_mod.parse_min_level(min_level)
+            name, level = config_mod.parse_min_level(min_level, config.custom_frameworks)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--min-level") from None
         if config.min_level and config.min_level != f"{name}:{level}":

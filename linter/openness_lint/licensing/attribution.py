@@ -24,10 +24,12 @@ from openness_lint.licensing.declarations import Declaration
 if TYPE_CHECKING:
     from openness_lint.engine import Context
 
-FILE_SOURCES = ("license-file", "reuse-text")
 # Within a group, what decides the license when declarations disagree: the
 # license text itself, then metadata written next to it.
-PRIORITY = {"license-file": 0, "reuse-text": 1, "package": 2, "citation": 3, "card": 4, "card-body": 5, "header": 6}
+PRIORITY = {"license-file": 0, "package": 1, "citation": 2, "card": 3, "card-body": 4}
+# REUSE's texts, REUSE.toml entries and SPDX headers list the licenses in use
+# file by file; together they make the code license, and they never compete.
+PER_FILE = ("reuse-text", "reuse-toml", "header")
 
 
 @dataclass
@@ -39,13 +41,20 @@ class Group:
 
     @property
     def license(self) -> str | None:
-        ranked = sorted((d for d in self.declarations if d.license), key=lambda d: PRIORITY[d.source])
-        return ranked[0].license if ranked else None
+        ranked = sorted((d for d in self.declarations if d.license and d.source in PRIORITY),
+                        key=lambda d: PRIORITY[d.source])
+        if ranked:
+            return ranked[0].license
+        per_file = sorted({d.license for d in self.declarations if d.license})
+        if len(per_file) > 1:
+            return " AND ".join(f"({x})" if " " in x else x for x in per_file)
+        return per_file[0] if per_file else None
 
     def distinct(self) -> dict[str, list[Declaration]]:
+        """What each competing declaration says (per-file ones never compete)."""
         said: dict[str, list[Declaration]] = {}
         for item in self.declarations:
-            if item.license and item.source != "header":
+            if item.license and item.source not in PER_FILE:
                 said.setdefault(item.license, []).append(item)
         return said
 
@@ -78,12 +87,16 @@ def _nearest_generic(decls: list[Declaration], path: str) -> list[Declaration]:
 
 
 def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evidence: list[str]) -> list[Group]:
-    specific = [d for d in decls if d.artifact == kind and d.source != "header"]
+    specific = [d for d in decls if d.artifact == kind and d.source not in PER_FILE]
     # a generic license file in a model's (or data set's) own folder covers it
     specific += [d for d in decls if d.artifact == "all" and d.source == "license-file" and d.scope in homes and d.scope]
+    # a file made for this artifact (DATA_LICENSE, LICENSE-MODEL) speaks for
+    # the whole sub-tree below it, so declarations there must agree with it
+    typed = {d.scope for d in decls if d.artifact == kind and d.source == "license-file"}
     groups: dict[str, Group] = {}
     for item in specific:
-        groups.setdefault(item.scope, Group(kind, item.scope)).declarations.append(item)
+        key = next((folder for folder in reversed(_ancestors(item.path)) if folder in typed), item.scope)
+        groups.setdefault(key, Group(kind, key)).declarations.append(item)
     if not groups and evidence:
         inherited = _nearest_generic(decls, evidence[0])
         if inherited:
@@ -94,11 +107,24 @@ def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evide
 def _code_groups(decls: list[Declaration]) -> list[Group]:
     root = [d for d in decls if d.scope == "" and d.artifact in ("code", "all")
             and d.source in ("license-file", "package", "citation")]
-    root += [d for d in decls if d.source == "reuse-text"]
-    headers = [d for d in decls if d.source == "header"]
-    if not root and not headers:
+    per_file = [d for d in decls if d.source in PER_FILE]
+    if not root and not per_file:
         return []
-    return [Group("code", "", root + headers)]
+    return [Group("code", "", root + per_file)]
+
+
+def uncovered(ctx: Context, artifact: str) -> list[str]:
+    """Evidence paths (one per folder) that no declaration covers."""
+    found = attribution(ctx)
+    decls = declarations.find(ctx)
+    scopes = [g.scope for g in found.groups[artifact]]
+    reported: dict[str, str] = {}
+    for path in found.needs[artifact]:
+        folder = _folder(path)
+        covered = any(s == "" or folder == s or folder.startswith(s + "/") for s in scopes)
+        if not covered and not _nearest_generic(decls, path):
+            reported.setdefault(folder, path)
+    return sorted(reported.values())
 
 
 def build(ctx: Context) -> Attribution:

@@ -95,9 +95,10 @@ def keys(expression: str) -> list[str]:
 
 
 def fits_type(expression: str, artifact: str) -> bool:
-    """Whether every license in the expression suits the artifact (code, model, data)."""
+    """Whether every license in the expression suits the artifact: code,
+    data or document (a model's weights are data)."""
     data = tables.categories()["type-appropriate"]
-    kind = "code" if artifact == "code" else "data"
+    kind = artifact if artifact in ("code", "document") else "data"
     for key in keys(expression):
         if tables.matches(key, data[kind]):
             continue

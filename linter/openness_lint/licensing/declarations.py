@@ -32,7 +32,7 @@ HEADER_SUFFIXES = (".py", ".sh", ".js", ".ts", ".c", ".h", ".cc", ".cpp", ".hpp"
 @dataclass(frozen=True)
 class Declaration:
     artifact: str  # "code", "model", "data" or "all"
-    source: str  # "license-file", "reuse-text", "header", "package", "citation", "card", "card-body"
+    source: str  # license-file, reuse-text, reuse-toml, header, package, citation, card, card-body
     path: str
     line: int | None
     said: str  # as written, for messages
@@ -102,6 +102,14 @@ def _headers(ctx: Context) -> list[Declaration]:
     return found
 
 
+def _reuse_toml(ctx: Context) -> list[Declaration]:
+    found = []
+    for item in packages.reuse_annotations(ctx):
+        expression, checked = resolve_written(item.value)
+        found.append(Declaration("code", "reuse-toml", item.path, item.line, item.value, expression, checked))
+    return found
+
+
 def _cards(ctx: Context) -> list[Declaration]:
     found = []
     for card in cards.cards(ctx):
@@ -131,14 +139,21 @@ def _cards(ctx: Context) -> list[Declaration]:
 def _packages(ctx: Context) -> list[Declaration]:
     found = []
     for item in packages.declared(ctx):
-        expression, checked = resolve_written(item.value) if item.kind == "expression" else (None, None)
+        if item.kind == "expression":
+            expression, checked = resolve_written(item.value)
+        elif item.kind == "text":
+            # free text (setup.py, setup.cfg, {text = ...}): counts when it is an id
+            expression, checked = spdx.check(item.value).expression, None
+        else:
+            continue
         found.append(Declaration("code", item.source, item.path, item.line, item.value, expression, checked))
     return found
 
 
 def find(ctx: Context) -> list[Declaration]:
     def build(ctx: Context) -> list[Declaration]:
-        found = _license_files(ctx) + _reuse_texts(ctx) + _packages(ctx) + _cards(ctx) + _headers(ctx)
+        found = (_license_files(ctx) + _reuse_texts(ctx) + _packages(ctx) + _cards(ctx)
+                 + _headers(ctx) + _reuse_toml(ctx))
         return sorted(found, key=lambda d: (d.path, d.line or 0, d.source))
     return ctx.analysis("license-declarations", build)
 

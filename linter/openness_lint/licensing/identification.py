@@ -92,19 +92,20 @@ def _is_pointer(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > int(config["max-characters"]):
         return False
-    lowered = stripped.lower()
-    return any(marker in lowered for marker in config["markers"])
+    markers = "|".join(re.escape(str(m)) for m in config["markers"])
+    return re.search(rf"(?<![a-z])(?:{markers})", stripped.lower()) is not None
 
 
 _ID_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.+\-]*-[0-9][A-Za-z0-9.+\-]*|\bMIT\b")
 
 
-def _pointer_target(plain: str) -> str | None:
+def _pointer_target(text: str) -> str | None:
     """The license a pointer names, by a known address or an SPDX id in it."""
+    plain = _plain(text)
     for fragment, key in tables.texts()["urls"].items():
         if fragment in plain:
             return str(key)
-    for token in _ID_TOKEN.findall(plain):
+    for token in _ID_TOKEN.findall(text):
         token = token.rstrip(".")
         if token.lower() in spdx.known_ids():
             return spdx.known_ids()[token.lower()]
@@ -121,7 +122,7 @@ def identify(text: str) -> Identification:
         parts = tuple(sorted(set(phrases)))
         return Identification("compound", " AND ".join(parts), 0.9, "phrases", parts)
     if _is_pointer(text):
-        named = phrases[0] if phrases else _pointer_target(plain)
+        named = phrases[0] if phrases else _pointer_target(text)
         return Identification("pointer", named, 0.0, "", (named,) if named else ())
     full = full_text_match(text)
     if full and full[1] >= MIN_CONFIDENCE:

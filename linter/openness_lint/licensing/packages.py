@@ -112,6 +112,22 @@ def _citation(path: str, text: str) -> list[Declared]:
     return [Declared("citation", path, line, "expression", str(v)) for v in values if v is not None]
 
 
+def _reuse_toml(path: str, text: str) -> list[Declared]:
+    """REUSE.toml: [[annotations]] with SPDX-License-Identifier."""
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return []
+    found = []
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[annotations]]")]
+    for index, entry in enumerate(data.get("annotations") or []):
+        value = entry.get("SPDX-License-Identifier") if isinstance(entry, dict) else None
+        values = value if isinstance(value, list) else [value]
+        line = starts[index] if index < len(starts) else None
+        found += [Declared("reuse", path, line, "expression", str(v)) for v in values if isinstance(v, str)]
+    return found
+
+
 READERS = {
     "pyproject.toml": _pyproject,
     "setup.cfg": _setup_cfg,
@@ -130,3 +146,8 @@ def declared(ctx: Context) -> list[Declared]:
             if text is not None:
                 found.extend(reader(name, text))
     return found
+
+
+def reuse_annotations(ctx: Context) -> list[Declared]:
+    text = ctx.text("REUSE.toml") if "REUSE.toml" in ctx.repo else None
+    return _reuse_toml("REUSE.toml", text) if text is not None else []

@@ -6,14 +6,12 @@ from typing import Iterator
 
 from openness_lint.engine import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing.attribution import attribution
+from openness_lint.licensing.attribution import uncovered
 from openness_lint.registry import rule
 
 
 @rule("LIC003")
 def data_license_missing(ctx: Context) -> Iterator[Violation]:
-    found = attribution(ctx)
-    evidence = found.needs["data"]
-    if evidence and not any(g.declarations for g in found.groups["data"]):
-        yield Violation(f"{evidence[0]} is part of the release, but nothing licenses the data: "
-                        "no data license file, data card `license:` or license file above it")
+    for path in uncovered(ctx, "data"):
+        yield Violation(f"{path} is part of the release, but nothing licenses the data: "
+                        "no data license file, card `license:` or license file above it", path)

@@ -14,11 +14,10 @@ from openness_lint.registry import rule
 def hub_license_not_hub_id(ctx: Context) -> Iterator[Violation]:
     hub = tables.hub_ids()
     for item in declarations.find(ctx):
-        if item.source != "card" or item.license is None or item.said.strip().lower() in hub:
-            continue
-        if item.said.startswith("other"):
-            continue
-        hub_id = tables.license_to_hub().get(item.license)
+        said = item.said.strip()
+        if item.source != "card" or item.license is None or said in hub or said.startswith("other"):
+            continue  # the Hub matches its lower-case ids exactly
+        hub_id = said.lower() if said.lower() in hub else tables.license_to_hub().get(item.license)
         advice = f"write {hub_id}" if hub_id else "write `license: other` with license_name and license_link"
         yield Violation(f"{item.said!r} is not a Hugging Face license id; the Hub will not recognise it: {advice}",
                         item.path, item.line, fix=f"Use a Hub license id: {advice}.")

@@ -10,7 +10,7 @@ from openness_lint.licensing import declarations
 from openness_lint.registry import rule
 
 # Cards use the Hub's lower-case ids by design; SPDX contexts must not.
-SPDX_SOURCES = ("package", "citation", "header")
+SPDX_SOURCES = ("package", "citation", "header", "reuse-toml")
 
 
 @rule("LIC013")

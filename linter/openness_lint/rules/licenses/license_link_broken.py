@@ -13,6 +13,13 @@ from openness_lint.licensing import packages
 from openness_lint.registry import rule
 
 
+def glob_match(path: str, pattern: str) -> bool:
+    """PEP 639 globs: a leading or inner `**/` also matches no folder at all."""
+    if fnmatch.fnmatchcase(path, pattern):
+        return True
+    return "**/" in pattern and glob_match(path, pattern.replace("**/", "", 1))
+
+
 def _local(link: str) -> str | None:
     """A repository-relative target, or None for URLs and anchors."""
     link = link.strip().split("#", 1)[0].split("?", 1)[0]
@@ -36,5 +43,5 @@ def license_link_broken(ctx: Context) -> Iterator[Violation]:
     for item in packages.declared(ctx):
         if item.kind == "file" and item.value not in ctx.repo:
             yield Violation(f"license file {item.value!r} named here does not exist", item.path, item.line)
-        if item.kind == "glob" and not any(fnmatch.fnmatchcase(e.path, item.value) for e in ctx.repo):
+        if item.kind == "glob" and not any(glob_match(e.path, item.value) for e in ctx.repo):
             yield Violation(f"license-files pattern {item.value!r} matches no file", item.path, item.line)

@@ -7,7 +7,7 @@ from typing import Iterator
 from openness_lint.engine import Context
 from openness_lint.finding import Violation
 from openness_lint.licensing import classify
-from openness_lint.licensing.attribution import attribution
+from openness_lint.licensing.attribution import PER_FILE, attribution
 from openness_lint.registry import rule
 
 SUITS = {"code": "software licenses", "model": "open-data licenses such as CDLA-Permissive-2.0 or CC-BY-4.0",
@@ -20,7 +20,7 @@ def license_type_mismatch(ctx: Context) -> Iterator[Violation]:
     for artifact, groups in attribution(ctx).groups.items():
         for group in groups:
             for item in group.declarations:
-                if item.source == "header" or not item.license:
+                if item.source in PER_FILE or not item.license:
                     continue
                 if classify.of_expression(item.license).is_open and not classify.fits_type(item.license, artifact):
                     yield Violation(f"{item.license} is open but not meant for {artifact}; the Model Openness "

@@ -18,7 +18,7 @@ def reuse_license_missing(ctx: Context) -> Iterator[Violation]:
         return  # the repository does not follow REUSE
     reported: set[str] = set()
     for item in found:
-        if item.source not in ("header", "package") or not item.license:
+        if item.source not in ("header", "package", "reuse-toml") or not item.license:
             continue
         for key in classify.keys(item.license):
             if key not in texts and key not in reported:

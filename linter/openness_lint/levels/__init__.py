@@ -1,0 +1,1 @@
+"""Openness levels: the manifest, the three framework kinds, gates and profiles."""

@@ -1,0 +1,67 @@
+"""Gradient frameworks such as MOF: cumulative classes of required components.
+
+As the Model Openness Tool computes it: progress(c) is the share of the
+required components of classes III..c that are included (present under an
+open license); a lower class shows no progress until every higher class is
+complete; the class is the most open one at 100%. A substitute (the
+research paper for the technical report) counts for the classes above its
+own, and then the class that needs both needs one fewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openness_lint.frameworks import Framework
+from openness_lint.levels.inputs import Graded
+
+
+@dataclass
+class Result:
+    achieved: str
+    progress: dict[str, int]  # level -> percent
+    blocking: dict[str, list[dict]]  # level -> what keeps it out of reach
+    not_type_appropriate: list[dict] = field(default_factory=list)
+
+
+def why(item: Graded) -> dict:
+    if not item.present:
+        return {"component": item.component, "reason": "missing"}
+    if not item.license:
+        return {"component": item.component, "reason": "unlicensed"}
+    return {"component": item.component, "reason": "license not open", "license": item.license}
+
+
+def evaluate(framework: Framework, graded: dict[str, Graded]) -> Result:
+    from openness_lint.licensing import classify
+
+    spec = framework.raw["components"]
+    order = [lvl for lvl in framework.levels if any(str(s["class"]) == lvl for s in spec.values())]
+    substitutes = framework.raw.get("substitutes") or {}
+    included = {cid: graded[cid].is_open if cid in graded else False for cid in spec}
+    stood_in = {target for target, stand_in in substitutes.items()
+                if not included.get(target) and included.get(stand_in)}
+    progress: dict[str, int] = {}
+    blocking: dict[str, list[dict]] = {}
+    achieved = framework.levels[0]
+    higher_complete = True
+    for depth, level in enumerate(order):
+        required = [cid for cid, s in spec.items()
+                    if not s.get("optional") and order.index(str(s["class"])) <= depth]
+        for target in stood_in:
+            stand_in = substitutes[target]
+            if target in required and stand_in in required:
+                required.remove(target)  # the paper covers both in this class
+        counted = [cid for cid in required if included[cid] or cid in stood_in]
+        missing = [cid for cid in required if cid not in counted]
+        blocking[level] = [why(graded[cid]) for cid in missing]
+        share = round(100 * len(counted) / len(required)) if required else 100
+        progress[level] = share if higher_complete else 0
+        if higher_complete and share == 100:
+            achieved = level
+        higher_complete = higher_complete and share == 100
+    types = {cid: s.get("type", "data") for cid, s in spec.items()}
+    warnings = [{"component": cid, "license": graded[cid].license, "type": types[cid]}
+                for cid, ok in included.items()
+                if ok and not classify.fits_type(graded[cid].license, types[cid])]
+    return Result(achieved, progress, blocking, warnings)

@@ -1,0 +1,57 @@
+"""What the frameworks grade: each component's presence and license, merged
+from the files and the manifest.
+
+A component the manifest declares is present; its license is the one MOT
+would resolve from the manifest, else the one the files show. A component
+only the files show is present with the files' license.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openness_lint import components
+from openness_lint.levels import manifest as manifest_mod
+from openness_lint.licensing import classify
+
+if TYPE_CHECKING:
+    from openness_lint.engine import Context
+
+
+@dataclass(frozen=True)
+class Graded:
+    component: str
+    present: bool
+    license: str | None
+    category: str | None  # classify category of the license
+    source: str  # "files", "manifest", "manifest, not verified" or "missing"
+
+    @property
+    def is_open(self) -> bool:
+        return self.present and self.category in ("osi-fsf", "open-data")
+
+
+def _graded(cid: str, present: bool, license_: str | None, source: str) -> Graded:
+    category = classify.of_expression(license_).id if license_ else None
+    return Graded(cid, present, license_, category, source)
+
+
+def build(ctx: Context) -> dict[str, Graded]:
+    def compute(ctx: Context) -> dict[str, Graded]:
+        found = ctx.components
+        declared = manifest_mod.load(ctx)
+        graded: dict[str, Graded] = {}
+        for cid in components.ALL:
+            status = found.get(cid)
+            entry = declared.components.get(cid) if declared else None
+            if entry is not None:
+                license_ = entry.license or (status.license if status and status.present else None)
+                source = "manifest, not verified" if entry.is_url else "manifest"
+                graded[cid] = _graded(cid, True, license_, source)
+            elif status is not None and status.present:
+                graded[cid] = _graded(cid, True, status.license, "files")
+            else:
+                graded[cid] = Graded(cid, False, None, None, "missing")
+        return graded
+    return ctx.analysis("graded-components", compute)

@@ -1,0 +1,64 @@
+"""The license of every detected component, from license attribution.
+
+Weights and model metadata take the model license, data the data license;
+code and documents take the nearest license file up the tree from their
+evidence (a code-split file counts for code), else the code license.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from openness_lint.components import ComponentStatus
+from openness_lint.licensing import classify, declarations
+
+if TYPE_CHECKING:
+    from openness_lint.engine import Context
+
+FROM_ARTIFACT = {
+    "model-parameters": "model-license", "model-parameters-intermediate": "model-license",
+    "model-metadata": "model-license", "datasets": "data-license", "evaluation-data": "data-license",
+}
+DOCUMENTS = {"model-card", "data-card", "evaluation-results", "research-paper", "technical-report", "sample-outputs"}
+NOT_LICENSED = {"code-license", "model-license", "data-license", "acceptable-use-policy", "reporting-channel"}
+
+
+def _nearest(ctx: Context, path: str, kinds: tuple[str, ...]) -> str | None:
+    files: dict[str, list[str]] = {}
+    for item in declarations.find(ctx):
+        if item.source == "license-file" and item.artifact in kinds and item.license:
+            files.setdefault(item.scope, []).append(item.license)
+    parts = PurePosixPath(path).parts[:-1]
+    for depth in range(len(parts), -1, -1):
+        found = files.get("/".join(parts[:depth]))
+        if found:
+            return " AND ".join(sorted(set(found)))
+    return None
+
+
+def _combine(licenses: set[str]) -> str | None:
+    if not licenses:
+        return None
+    if len(licenses) == 1:
+        return next(iter(licenses))
+    return " AND ".join(sorted(f"({x})" if " " in x else x for x in licenses))
+
+
+def assign(ctx: Context, statuses: dict[str, ComponentStatus]) -> None:
+    """Fill license and category of present components that lack one."""
+    for cid, status in statuses.items():
+        if not status.present or cid in NOT_LICENSED:
+            continue
+        if status.license is None:
+            if cid in FROM_ARTIFACT:
+                source = statuses.get(FROM_ARTIFACT[cid])
+                status.license = source.license if source else None
+            else:
+                kinds = ("all",) if cid in DOCUMENTS else ("all", "code")
+                paths = [e.split(":", 1)[0] for e in status.evidence if not e.startswith(("http://", "https://"))]
+                found = {lic for p in paths if (lic := _nearest(ctx, p, kinds))}
+                status.license = _combine(found) or (
+                    statuses["code-license"].license if "code-license" in statuses and cid not in DOCUMENTS else None)
+        if status.license and status.category is None:
+            status.category = classify.of_expression(status.license).id

@@ -1,0 +1,24 @@
+"""LVL003: a license the manifest declares differs from what the files say."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from openness_lint.engine import Context
+from openness_lint.finding import Violation
+from openness_lint.levels import manifest
+from openness_lint.registry import rule
+
+
+@rule("LVL003")
+def manifest_license_disagrees(ctx: Context) -> Iterator[Violation]:
+    found = manifest.load(ctx)
+    statuses = ctx.components
+    for cid, entry in (found.components.items() if found else ()):
+        status = statuses.get(cid)
+        if entry.license is None or status is None or not status.present or not status.license:
+            continue
+        if entry.license != status.license:
+            where = ", ".join(status.evidence[:3])
+            yield Violation(f"{cid}: the manifest says {entry.license} ({entry.license_origin} license) "
+                            f"but the files say {status.license} ({where})", found.path, entry.line, component=cid)
