@@ -8,13 +8,13 @@ config.json small enough to read, checked for an `architectures` key.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
+import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from openness_lint import artifacts
-from openness_lint.repo import Entry
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -41,22 +41,54 @@ class Pattern:
                    {str(k): str(v) for k, v in (data.get("json-keys") or {}).items()})
 
 
-def _any(value: str, globs: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(value, glob.lower()) for glob in globs)
+@functools.lru_cache(maxsize=1024)
+def _compiled(globs: tuple[str, ...]) -> re.Pattern | None:
+    """One regex for a set of globs, matched case-insensitively."""
+    if not globs:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(g.lower())})" for g in globs))
 
 
-def matches(pattern: Pattern, entry: Entry, code_extensions: frozenset[str]) -> bool:
-    path = entry.path.lower()
-    name = entry.name.lower()
-    folders = [part.lower() for part in PurePosixPath(path).parts[:-1]]
-    if pattern.code and PurePosixPath(name).suffix.lstrip(".") not in code_extensions:
+@dataclass(frozen=True)
+class Row:
+    """An inventory entry as the matcher sees it, lower-cased once."""
+    path: str
+    lower: str
+    name: str
+    suffix: str
+    folders: frozenset[str]
+
+
+def rows(ctx: Context) -> list[Row]:
+    def build(ctx: Context) -> list[Row]:
+        table = artifacts.patterns_table()
+        excluded = {f.lower() for f in table.get("exclude-folders", [])}
+        found = []
+        for entry in ctx.repo:
+            lower = entry.path.lower()
+            folders = frozenset(lower.split("/")[:-1])
+            if folders & excluded:
+                continue
+            name = entry.name.lower()
+            suffix = name.rsplit(".", 1)[1] if "." in name else ""
+            found.append(Row(entry.path, lower, name, suffix, folders))
+        return found
+    return ctx.analysis("detection-rows", build)
+
+
+def _hit(regex: re.Pattern | None, value: str) -> bool:
+    return regex is not None and regex.match(value) is not None
+
+
+def matches(pattern: Pattern, row: Row, code_extensions: frozenset[str]) -> bool:
+    if pattern.code and row.suffix not in code_extensions:
         return False
-    if _any(name, pattern.ignore_files) or _any(path, pattern.ignore_paths):
+    if _hit(_compiled(pattern.ignore_files), row.name) or _hit(_compiled(pattern.ignore_paths), row.lower):
         return False
-    if set(folders) & {f.lower() for f in pattern.ignore_folders}:
+    if row.folders & {f.lower() for f in pattern.ignore_folders}:
         return False
-    return (_any(name, pattern.files) or _any(path, pattern.paths)
-            or bool(set(folders) & {f.lower() for f in pattern.folders}))
+    return (_hit(_compiled(pattern.files), row.name) or _hit(_compiled(pattern.paths), row.lower)
+            or bool(row.folders & {f.lower() for f in pattern.folders}))
 
 
 def _json_has(ctx: Context, path: str, key: str) -> bool:
@@ -70,16 +102,13 @@ def _json_has(ctx: Context, path: str, key: str) -> bool:
 
 def evidence(ctx: Context, component: str, pattern: Pattern) -> list[str]:
     """Paths that evidence a component, sorted."""
-    table = artifacts.patterns_table()
-    excluded = {f.lower() for f in table.get("exclude-folders", [])}
-    code_extensions = frozenset(str(e) for e in table.get("code-extensions", []))
+    code_extensions = frozenset(str(e) for e in artifacts.patterns_table().get("code-extensions", []))
     found = []
-    for entry in ctx.repo:
-        parts = PurePosixPath(entry.path.lower()).parts[:-1]
-        if set(parts) & excluded:
-            continue
-        if matches(pattern, entry, code_extensions):
-            found.append(entry.path)
-        elif entry.name in pattern.json_keys and _json_has(ctx, entry.path, pattern.json_keys[entry.name]):
-            found.append(entry.path)
+    for row in rows(ctx):
+        if matches(pattern, row, code_extensions):
+            found.append(row.path)
+        elif pattern.json_keys:
+            name = row.path.rsplit("/", 1)[-1]
+            if name in pattern.json_keys and _json_has(ctx, row.path, pattern.json_keys[name]):
+                found.append(row.path)
     return sorted(found)

@@ -13,7 +13,7 @@ import fnmatch
 import os
 import stat
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MAX_TEXT_BYTES = 1024 * 1024
@@ -41,15 +41,14 @@ class Entry:
     path: str  # relative, POSIX
     size: int
     kind: str  # "file", "symlink" or "lfs-pointer"
+    # derived from path once: rules ask for them in tight loops
+    name: str = field(init=False, compare=False)
+    parent: str = field(init=False, compare=False)  # "" at the root
 
-    @property
-    def name(self) -> str:
-        return PurePosixPath(self.path).name
-
-    @property
-    def parent(self) -> str:
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
+    def __post_init__(self) -> None:
+        parent, _, name = self.path.rpartition("/")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "parent", parent)
 
 
 @dataclass(frozen=True)
@@ -177,6 +176,9 @@ class Repo:
             if entry is not None:
                 entries[path] = entry
         self.entries = entries
+        self._by_folder: dict[str, list[Entry]] = {}
+        for entry in entries.values():
+            self._by_folder.setdefault(entry.parent, []).append(entry)
 
     def excluded(self, path: str) -> bool:
         return any(
@@ -215,7 +217,7 @@ class Repo:
 
     def files_in(self, directory: str = "") -> list[Entry]:
         """Entries directly inside a directory ("" is the root)."""
-        return [e for e in self.entries.values() if e.parent == directory]
+        return list(self._by_folder.get(directory, ()))
 
     def glob(self, pattern: str) -> list[Entry]:
         return [e for e in self.entries.values() if fnmatch.fnmatchcase(e.path, pattern)]

@@ -48,7 +48,8 @@ def grade(ctx: Context) -> dict[str, Graded]:
 
 
 def _title(cid: str) -> str:
-    return components.TITLES.get(cid, cid).lower()
+    mof = frameworks.builtin()["mof"].raw["components"]
+    return (mof[cid]["name"] if cid in mof else components.TITLES.get(cid, cid)).lower()
 
 
 def reasons(items: list[dict]) -> str:
