@@ -34,11 +34,18 @@ class ComponentStatus:
     license: str | None = None
     evidence: list[str] = field(default_factory=list)
     category: str | None = None  # how open the license is, for license components
+    # which forms of acceptable use policy, and which reporting channels, were found
+    forms: list[dict] | None = None
+    channels: list[dict] | None = None
 
     def to_dict(self) -> dict:
         data = {"present": self.present, "license": self.license, "evidence": sorted(set(self.evidence))}
         if self.category is not None:
             data["category"] = self.category
+        if self.forms is not None:
+            data["forms"] = self.forms
+        if self.channels is not None:
+            data["channels"] = self.channels
         return data
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from openness_lint import artifacts, detection
+from openness_lint import artifacts, cards, detection
 from openness_lint.components import ComponentStatus, detector
 from openness_lint.engine import Context
 
@@ -13,10 +13,17 @@ PATTERN_COMPONENTS = (
 )
 
 
+def _card_datasets(ctx: Context) -> list[str]:
+    """Data cards, and model cards that name their datasets in `datasets:`."""
+    return [c.path for c in cards.cards(ctx) if c.kind == "data" or (c.kind == "model" and c.meta.get("datasets"))]
+
+
 def _detect(component: str):
     def detect(ctx: Context) -> ComponentStatus:
         pattern = detection.Pattern.from_data(artifacts.patterns()[component])
         found = detection.evidence(ctx, component, pattern)
+        if component == "datasets":
+            found = sorted(set(found) | set(_card_datasets(ctx)))
         return ComponentStatus(present=bool(found), evidence=found)
     detect.__name__ = f"detect_{component.replace('-', '_')}"
     return detect

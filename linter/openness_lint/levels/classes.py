@@ -38,7 +38,8 @@ def evaluate(framework: Framework, graded: dict[str, Graded]) -> Result:
     spec = framework.raw["components"]
     order = [lvl for lvl in framework.levels if any(str(s["class"]) == lvl for s in spec.values())]
     substitutes = framework.raw.get("substitutes") or {}
-    included = {cid: graded[cid].is_open if cid in graded else False for cid in spec}
+    graded = {cid: graded.get(cid) or Graded(cid, False, None, None, "missing") for cid in spec}
+    included = {cid: graded[cid].is_open for cid in spec}
     stood_in = {target for target, stand_in in substitutes.items()
                 if not included.get(target) and included.get(stand_in)}
     progress: dict[str, int] = {}
@@ -63,5 +64,5 @@ def evaluate(framework: Framework, graded: dict[str, Graded]) -> Result:
     types = {cid: s.get("type", "data") for cid, s in spec.items()}
     warnings = [{"component": cid, "license": graded[cid].license, "type": types[cid]}
                 for cid, ok in included.items()
-                if ok and not classify.fits_type(graded[cid].license, types[cid])]
+                if ok and not classify.fits_type(graded[cid].license, types[cid], strict=True)]
     return Result(achieved, progress, blocking, warnings)

@@ -60,17 +60,20 @@ def evaluate(ctx: Context, framework: Framework, graded: dict[str, Graded]) -> R
         if cid:
             item = graded.get(cid) or Graded(cid, False, None, None, "missing")
             status = _status(item, cid not in UNLICENSED)
-            entry = {"license": item.license, "evidence": item.source}
+            entry = {"license": item.license, "source": item.source, "evidence": list(item.evidence[:5])}
         else:
             found = _detected(ctx, key, spec)
             status = "open" if found else "absent"
-            entry = {"license": None, "evidence": ", ".join(found[:3])}
+            entry = {"license": None, "source": "files" if found else "missing", "evidence": found[:5]}
         scored[str(key)] = {"group": spec.get("group", ""), "name": spec.get("name", key), "status": status, **entry}
     score = sum({"open": 1.0, "restricted": 0.5}.get(c["status"], 0.0) for c in scored.values())
     maximum = len(scored)
     overrides = {str(k): int(v) for k, v in (framework.raw.get("ladder-overrides") or {}).items()}
-    steps = [_ladder(graded[cid].license, overrides) for cid in LICENSES
-             if cid in graded and graded[cid].present and graded[cid].license]
+    # the release's licenses: those the files attribute to code, model and
+    # data, and every license the manifest declares for a component
+    licenses = {graded[cid].license for cid in LICENSES if cid in graded and graded[cid].present and graded[cid].license}
+    licenses |= {g.license for g in graded.values() if g.license and g.source.startswith("manifest")}
+    steps = [_ladder(expression, overrides) for expression in sorted(licenses)]
     cap = min(steps) if steps else 1  # nothing published under a license
     top = len(framework.levels) - 1
     raw_level = math.floor(top * score / maximum + 1e-9) if maximum else 0

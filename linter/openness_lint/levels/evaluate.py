@@ -33,9 +33,10 @@ def primary(ctx: Context) -> str:
 
 def grade(ctx: Context) -> dict[str, Graded]:
     def compute(ctx: Context) -> dict[str, Graded]:
-        graded = inputs.build(ctx)
+        shared = inputs.build(ctx)
         out = {}
         for fid, framework in all_frameworks(ctx).items():
+            graded = {**shared, **inputs.custom(ctx, framework.raw.get("new-components") or {})}
             if framework.kind == "classes":
                 result = classes.evaluate(framework, graded)
             elif framework.kind == "binary":
@@ -127,6 +128,8 @@ def report_level(ctx: Context) -> dict:
     main = graded[lead]
     level = {"framework": lead, "achieved": main.result.achieved, "required": required, "passed": passed,
              "verdict": verdict(main)}
+    shared = inputs.build(ctx)
+    level["declared_not_verified"] = sorted(c for c, g in shared.items() if g.source == "manifest, not verified")
     if main.framework.kind == "classes":
         level["progress"] = main.result.progress
     level["frameworks"] = {fid: details(item) for fid, item in graded.items()}

@@ -94,16 +94,17 @@ def keys(expression: str) -> list[str]:
     return sorted({getattr(s, "license_symbol", s).key for s in spdx.tree(checked.expression).symbols})
 
 
-def fits_type(expression: str, artifact: str) -> bool:
+def fits_type(expression: str, artifact: str, strict: bool = False) -> bool:
     """Whether every license in the expression suits the artifact: code,
-    data or document (a model's weights are data)."""
-    data = tables.categories()["type-appropriate"]
+    data or document (a model's weights are data). ``strict`` uses MOT's
+    exact lists, as class computation does; otherwise any OSI/FSF license
+    that is not an open-data one suits code."""
+    table = tables.categories()["mot-type-appropriate" if strict else "type-appropriate"]
     kind = artifact if artifact in ("code", "document") else "data"
     for key in keys(expression):
-        if tables.matches(key, data[kind]):
+        if tables.matches(key, table[kind]):
             continue
-        category = of_key(key)
-        if kind == "code" and category.id == "osi-fsf":
+        if not strict and kind == "code" and of_key(key).id == "osi-fsf":
             continue
         return False
     return True

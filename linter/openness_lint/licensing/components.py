@@ -24,7 +24,7 @@ DOCUMENTS = {"model-card", "data-card", "evaluation-results", "research-paper", 
 NOT_LICENSED = {"code-license", "model-license", "data-license", "acceptable-use-policy", "reporting-channel"}
 
 
-def _nearest(ctx: Context, path: str, kinds: tuple[str, ...]) -> str | None:
+def nearest(ctx: Context, path: str, kinds: tuple[str, ...]) -> str | None:
     files: dict[str, list[str]] = {}
     for item in declarations.find(ctx):
         if item.source == "license-file" and item.artifact in kinds and item.license:
@@ -57,7 +57,7 @@ def assign(ctx: Context, statuses: dict[str, ComponentStatus]) -> None:
             else:
                 kinds = ("all",) if cid in DOCUMENTS else ("all", "code")
                 paths = [e.split(":", 1)[0] for e in status.evidence if not e.startswith(("http://", "https://"))]
-                found = {lic for p in paths if (lic := _nearest(ctx, p, kinds))}
+                found = {lic for p in paths if (lic := nearest(ctx, p, kinds))}
                 status.license = _combine(found) or (
                     statuses["code-license"].license if "code-license" in statuses and cid not in DOCUMENTS else None)
         if status.license and status.category is None:

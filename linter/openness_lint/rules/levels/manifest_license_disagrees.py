@@ -16,9 +16,10 @@ def manifest_license_disagrees(ctx: Context) -> Iterator[Violation]:
     statuses = ctx.components
     for cid, entry in (found.components.items() if found else ()):
         status = statuses.get(cid)
-        if entry.license is None or status is None or not status.present or not status.license:
-            continue
+        if entry.license_origin == "none" or entry.is_url or status is None or not status.present or not status.license:
+            continue  # a hosted component is not what the repository's files license
         if entry.license != status.license:
             where = ", ".join(status.evidence[:3])
-            yield Violation(f"{cid}: the manifest says {entry.license} ({entry.license_origin} license) "
+            said = entry.license or "unlicensed"
+            yield Violation(f"{cid}: the manifest says {said} ({entry.license_origin} license) "
                             f"but the files say {status.license} ({where})", found.path, entry.line, component=cid)

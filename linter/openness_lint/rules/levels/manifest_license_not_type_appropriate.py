@@ -18,6 +18,6 @@ def manifest_license_not_type_appropriate(ctx: Context) -> Iterator[Violation]:
     spec = frameworks.builtin()["mof"].raw["components"]
     for cid, entry in (found.components.items() if found else ()):
         kind = spec[cid]["type"]
-        if entry.license and classify.of_expression(entry.license).is_open and not classify.fits_type(entry.license, kind):
+        if entry.license and classify.of_expression(entry.license).is_open and not classify.fits_type(entry.license, kind, strict=True):
             yield Violation(f"{cid}: {entry.license} is open but not a {kind} license; MOF counts it, with this warning",
                             found.path, entry.line, component=cid)

@@ -17,7 +17,8 @@ def profile_not_met(ctx: Context) -> Iterator[Violation]:
     line = None if ctx.config.source is None else ctx.config.lines.get("profiles")
     for name in ctx.config.profiles:
         profile = profiles.load(name)
-        checks = [(cid, profiles.OPEN) for cid in profile.components] + list(profile.licenses.items())
+        checks = [(cid, profile.licenses.get(cid, profiles.OPEN)) for cid in profile.components]
+        checks += [(cid, accept) for cid, accept in profile.licenses.items() if cid not in profile.components]
         for cid, accept in checks:
             item = graded[cid]
             if cid in ("acceptable-use-policy", "reporting-channel"):

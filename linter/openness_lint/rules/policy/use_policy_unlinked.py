@@ -1,0 +1,36 @@
+"""AUP003: a use policy file that no card or README links to."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from openness_lint.engine import Context
+from openness_lint.finding import Violation
+from openness_lint.policy import forms, text
+from openness_lint.registry import rule
+from openness_lint.rules.docs import links
+from openness_lint.rules.docs.relative_link_broken import resolve
+
+
+def linked_paths(ctx: Context) -> set[str]:
+    """Repository paths that some card or README links to, relatively or by a full URL."""
+    found: set[str] = set()
+    for doc in text.documents(ctx):
+        for link in links(list(doc.lines)):
+            target = resolve(doc.folder, link.target)
+            if target is not None:
+                found.add(target)
+            else:
+                found.add(link.target.split("#", 1)[0].split("?", 1)[0])
+    return found
+
+
+@rule("AUP003")
+def use_policy_unlinked(ctx: Context) -> Iterator[Violation]:
+    linked = linked_paths(ctx)
+    for entry, _ in forms.policy_files(ctx):
+        if entry.path in linked or any(t.endswith("/" + entry.path) and "://" in t for t in linked):
+            continue
+        yield Violation(f"no model card or README links to {entry.path}, so people using the model "
+                        "will not find the policy", entry.path, 1,
+                        fix=f"Link {entry.path} from the model card, for example in its uses section.")
