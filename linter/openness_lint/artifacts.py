@@ -5,12 +5,10 @@ Patterns come from rules/components.yaml. Nothing here opens a file.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from openness_lint import yamlio
+from openness_lint import globs, yamlio
 from openness_lint.data import ruledata
 from openness_lint.repo import Entry
 
@@ -29,15 +27,12 @@ def patterns() -> dict:
     return patterns_table()["components"]
 
 
-def _name_matches(entry: Entry, globs: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(entry.name.lower(), g.lower()) for g in globs)
-
-
 def weight_files(ctx: Context) -> list[Entry]:
     def build(ctx: Context) -> list[Entry]:
         spec = patterns()["model-parameters"]
-        return [e for e in ctx.repo if _name_matches(e, spec["files"])
-                and not _name_matches(e, spec.get("ignore-files", []))]
+        ignored = {e.path for e in ctx.repo.find(globs.names(tuple(spec.get("ignore-files", []))), on_names=True)} \
+            if spec.get("ignore-files") else set()
+        return [e for e in ctx.repo.find(globs.names(tuple(spec["files"])), on_names=True) if e.path not in ignored]
     return ctx.analysis("weight-files", build)
 
 
@@ -45,15 +40,15 @@ def data_files(ctx: Context) -> list[Entry]:
     """Files in data folders, and data-format files anywhere, except docs."""
     def build(ctx: Context) -> list[Entry]:
         spec = patterns()["datasets"]
-        folders = {f.lower() for f in spec["folders"]}
+        in_folder = {e.path for e in ctx.repo.find(globs.folders(tuple(spec["folders"])))
+                     if not e.name.lower().endswith(_DOC_SUFFIXES)}
+        by_name = {e.path for e in ctx.repo.find(globs.names(tuple(spec["files"])), on_names=True)}
         found = []
-        for entry in ctx.repo:
-            parts = [p.lower() for p in PurePosixPath(entry.path).parts[:-1]]
-            if parts and parts[0] in ("tests", "test", "examples"):
+        for path in sorted(in_folder | by_name):
+            entry = ctx.repo.entries[path]
+            if path.split("/", 1)[0].lower() in ("tests", "test", "examples") and "/" in path:
                 continue  # fixtures and examples are not the release's data
-            in_folder = bool(set(parts) & folders) and not entry.name.lower().endswith(_DOC_SUFFIXES)
-            if in_folder or _name_matches(entry, spec["files"]):
-                if not entry.name.lower().startswith(("readme", "license", "licence")):
-                    found.append(entry)
+            if not entry.name.lower().startswith(("readme", "license", "licence")):
+                found.append(entry)
         return found
     return ctx.analysis("data-files", build)

@@ -10,6 +10,7 @@ each, is data: rules/cards/sections.yaml.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -40,10 +41,12 @@ TITLE_WORDS = {"model": ("model card",), "data": ("dataset card", "data card", "
 # A README without front matter is a card when it has this many card sections.
 MIN_CARD_SECTIONS = 3
 SECTIONS_FILE = "rules/cards/sections.yaml"
+MAX_FLOW_DEPTH = 100
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BRACKET = re.compile(r"[\[\]{}]")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _NOT_PARAGRAPH = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]\s|#)")
 
@@ -69,6 +72,17 @@ def split_lines(text: str) -> list[str]:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def _too_deep(block: str) -> int | None:
+    """Offset where [ and { nest past MAX_FLOW_DEPTH: the YAML parser would
+    take seconds to give up on such input, so it never sees it."""
+    depth = 0
+    for bracket in _BRACKET.finditer(block):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            return bracket.start()
+    return None
+
+
 def parse_front_matter(text: str) -> FrontMatter:
     lines = split_lines(text)
     index = 0
@@ -82,8 +96,14 @@ def parse_front_matter(text: str) -> FrontMatter:
         return FrontMatter(offset=opening + 1, body_line=opening + 2,
                            problem="front matter opened with `---` is never closed", problem_line=opening + 1)
     result = FrontMatter(offset=opening + 1, body_line=closing + 2)
+    block = "\n".join(lines[opening + 1:closing])
+    deep = _too_deep(block)
+    if deep is not None:
+        result.problem = f"front matter nests brackets more than {MAX_FLOW_DEPTH} deep"
+        result.problem_line = opening + 2 + block.count("\n", 0, deep)
+        return result
     try:
-        data = yamlio.load("\n".join(lines[opening + 1:closing]))
+        data = yamlio.load(block)
     except yamlio.YamlProblem as exc:
         result.problem = f"front matter is not valid YAML: {exc}"
         result.problem_line = opening + 1 + (exc.line or 1)
@@ -154,6 +174,10 @@ class Heading:
     line: int
     span: int = 1  # a setext heading also takes its underline
 
+    @functools.cached_property
+    def words(self) -> str:
+        return normalise_heading(self.title)
+
 
 def headings(text: str, start_line: int = 1) -> list[Heading]:
     """ATX (`## Uses`) and setext (underlined) headings outside code."""
@@ -194,14 +218,19 @@ class Card:
     def body(self) -> list[Line]:
         return body_lines(self.text, self.front.body_line)
 
+    @functools.cached_property
+    def _positions(self) -> dict[int, int]:
+        return {h.line: position for position, h in enumerate(self.headings)}
+
     def section(self, heading: Heading, nested: bool = False) -> list[Line]:
         """A heading's own lines, up to the next heading; with nested, up to
         the next heading of the same or a higher level."""
-        later = [h for h in self.headings if h.line > heading.line
-                 and (not nested or h.level <= heading.level)]
-        end = later[0].line if later else float("inf")
-        first = heading.line + heading.span
-        return [line for line in self.body if first <= line.number < end]
+        position = self._positions[heading.line]
+        end = next((h.line for h in itertools.islice(self.headings, position + 1, None)
+                    if not nested or h.level <= heading.level),
+                   self.front.body_line + len(self.body))
+        start = self.front.body_line
+        return self.body[max(heading.line + heading.span - start, 0):max(end - start, 0)]
 
 
 # -- section sets ------------------------------------------------------------------
@@ -221,8 +250,8 @@ class SectionSpec:
     exact: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
 
-    def matches(self, heading: str) -> bool:
-        words = normalise_heading(heading)
+    def matches(self, heading: str | Heading) -> bool:
+        words = heading.words if isinstance(heading, Heading) else normalise_heading(heading)
         return words in self.exact or any(f" {p} " in f" {words} " for p in self.contains)
 
 
@@ -266,13 +295,14 @@ def section_sets() -> dict[str, tuple[SectionSpec, ...]]:
     for kind in ("model", "data"):
         ids = strings(data.get(f"{kind}-card"), data, f"{kind}-card")
         if not set(ids) <= set(specs):
-            raise ConfigError(f"`{kind}-card` names an undefined section", SECTIONS_FILE, yamlio.line_of(data, f"{kind}-card"))
+            raise ConfigError(f"`{kind}-card` names an undefined section", SECTIONS_FILE,
+                              yamlio.line_of(data, f"{kind}-card"))
         sets[kind] = tuple(specs[sid] for sid in ids)
     return sets
 
 
 def find_section(card_headings: list[Heading], spec: SectionSpec) -> Heading | None:
-    return next((h for h in card_headings if spec.matches(h.title)), None)
+    return next((h for h in card_headings if spec.matches(h)), None)
 
 
 # -- discovery -----------------------------------------------------------------------

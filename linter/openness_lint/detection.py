@@ -8,13 +8,11 @@ config.json small enough to read, checked for an `architectures` key.
 from __future__ import annotations
 
 import fnmatch
-import functools
 import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from openness_lint import artifacts
+from openness_lint import artifacts, globs
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -41,54 +39,27 @@ class Pattern:
                    {str(k): str(v) for k, v in (data.get("json-keys") or {}).items()})
 
 
-@functools.lru_cache(maxsize=1024)
-def _compiled(globs: tuple[str, ...]) -> re.Pattern | None:
-    """One regex for a set of globs, matched case-insensitively."""
-    if not globs:
-        return None
-    return re.compile("|".join(f"(?:{fnmatch.translate(g.lower())})" for g in globs))
+def _ignored(pattern: Pattern, path: str, excluded: set[str], code_extensions: frozenset[str]) -> bool:
+    lower = path.lower()
+    parts = lower.split("/")
+    folders_, name = set(parts[:-1]), parts[-1]
+    if folders_ & excluded or folders_ & {f.lower() for f in pattern.ignore_folders}:
+        return True
+    if pattern.code and (name.rsplit(".", 1)[1] if "." in name else "") not in code_extensions:
+        return True
+    return any(fnmatch.fnmatchcase(name, g.lower()) for g in pattern.ignore_files) or \
+        any(fnmatch.fnmatchcase(lower, g.lower()) for g in pattern.ignore_paths)
 
 
-@dataclass(frozen=True)
-class Row:
-    """An inventory entry as the matcher sees it, lower-cased once."""
-    path: str
-    lower: str
-    name: str
-    suffix: str
-    folders: frozenset[str]
-
-
-def rows(ctx: Context) -> list[Row]:
-    def build(ctx: Context) -> list[Row]:
-        table = artifacts.patterns_table()
-        excluded = {f.lower() for f in table.get("exclude-folders", [])}
-        found = []
-        for entry in ctx.repo:
-            lower = entry.path.lower()
-            folders = frozenset(lower.split("/")[:-1])
-            if folders & excluded:
-                continue
-            name = entry.name.lower()
-            suffix = name.rsplit(".", 1)[1] if "." in name else ""
-            found.append(Row(entry.path, lower, name, suffix, folders))
-        return found
-    return ctx.analysis("detection-rows", build)
-
-
-def _hit(regex: re.Pattern | None, value: str) -> bool:
-    return regex is not None and regex.match(value) is not None
-
-
-def matches(pattern: Pattern, row: Row, code_extensions: frozenset[str]) -> bool:
-    if pattern.code and row.suffix not in code_extensions:
-        return False
-    if _hit(_compiled(pattern.ignore_files), row.name) or _hit(_compiled(pattern.ignore_paths), row.lower):
-        return False
-    if row.folders & {f.lower() for f in pattern.ignore_folders}:
-        return False
-    return (_hit(_compiled(pattern.files), row.name) or _hit(_compiled(pattern.paths), row.lower)
-            or bool(row.folders & {f.lower() for f in pattern.folders}))
+def candidates(ctx: Context, pattern: Pattern) -> set[str]:
+    """Paths that match the pattern's files, paths or folders, by one scan each."""
+    found: set[str] = set()
+    if pattern.files:
+        found.update(entry.path for entry in ctx.repo.find(globs.names(pattern.files), on_names=True))
+    for regex in (globs.paths(pattern.paths), globs.folders(pattern.folders)):
+        if regex is not None:
+            found.update(entry.path for entry in ctx.repo.find(regex))
+    return found
 
 
 def _json_has(ctx: Context, path: str, key: str) -> bool:
@@ -102,13 +73,12 @@ def _json_has(ctx: Context, path: str, key: str) -> bool:
 
 def evidence(ctx: Context, component: str, pattern: Pattern) -> list[str]:
     """Paths that evidence a component, sorted."""
-    code_extensions = frozenset(str(e) for e in artifacts.patterns_table().get("code-extensions", []))
-    found = []
-    for row in rows(ctx):
-        if matches(pattern, row, code_extensions):
-            found.append(row.path)
-        elif pattern.json_keys:
-            name = row.path.rsplit("/", 1)[-1]
-            if name in pattern.json_keys and _json_has(ctx, row.path, pattern.json_keys[name]):
-                found.append(row.path)
+    table = artifacts.patterns_table()
+    code_extensions = frozenset(str(e) for e in table.get("code-extensions", []))
+    excluded = {f.lower() for f in table.get("exclude-folders", [])}
+    found = {p for p in candidates(ctx, pattern) if not _ignored(pattern, p, excluded, code_extensions)}
+    for name, key in pattern.json_keys.items():
+        for entry in ctx.repo.find(globs.names((name,)), on_names=True):
+            if not set(entry.path.lower().split("/")[:-1]) & excluded and _json_has(ctx, entry.path, key):
+                found.add(entry.path)
     return sorted(found)

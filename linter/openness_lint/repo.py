@@ -9,21 +9,23 @@ escaping files: a model repository can hold 100 GB of weights.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import os
+import re
 import stat
-import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from openness_lint import globs
+from openness_lint.inventory import SKIP_DIRS, Entry, git_grep_files, git_listing, git_prefix, skipped, walk_listing
+
+__all__ = ["Entry", "Repo", "SKIP_DIRS", "Text", "Unreadable", "decode"]
 
 MAX_TEXT_BYTES = 1024 * 1024
 LFS_POINTER_MAX = 1024
 LFS_SIGNATURE = b"version https://git-lfs.github.com/spec/"
-# Never part of a release: version control, dependencies, environments, caches.
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs",
-})
 
 
 class Unreadable(Exception):
@@ -37,79 +39,11 @@ class Unreadable(Exception):
 
 
 @dataclass(frozen=True)
-class Entry:
-    path: str  # relative, POSIX
-    size: int
-    kind: str  # "file", "symlink" or "lfs-pointer"
-    # derived from path once: rules ask for them in tight loops
-    name: str = field(init=False, compare=False)
-    parent: str = field(init=False, compare=False)  # "" at the root
-
-    def __post_init__(self) -> None:
-        parent, _, name = self.path.rpartition("/")
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "parent", parent)
-
-
-@dataclass(frozen=True)
 class Text:
     content: str
     # Set when the bytes were not valid UTF-8 and were decoded with
     # replacement characters; the line of the first bad byte.
     fallback_line: int | None = None
-
-
-def _git_paths(root: Path) -> list[str] | None:
-    try:
-        proc = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=root, capture_output=True, timeout=120, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if proc.returncode != 0:
-        return None
-    names = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({name for name in names if name})
-
-
-def _git_prefix(root: Path) -> str:
-    try:
-        proc = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
-                              capture_output=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return proc.stdout.decode("utf-8", "surrogateescape").strip() if proc.returncode == 0 else ""
-
-
-def _walk_paths(root: Path) -> list[str]:
-    found: list[str] = []
-
-    def visit(directory: Path, prefix: str) -> None:
-        try:
-            with os.scandir(directory) as it:
-                entries = list(it)
-        except OSError:
-            return
-        for entry in entries:
-            rel = prefix + entry.name
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                continue
-            if is_dir:
-                if entry.name in SKIP_DIRS or (Path(entry.path) / "pyvenv.cfg").exists():
-                    continue
-                visit(Path(entry.path), rel + "/")
-            else:
-                found.append(rel)
-
-    visit(root, "")
-    return sorted(found)
-
-
-def _skipped(path: str) -> bool:
-    return any(part in SKIP_DIRS for part in path.split("/")[:-1])
 
 
 def _open_regular(path: Path) -> int | None:
@@ -154,31 +88,30 @@ class Repo:
 
     def __init__(self, root: Path, exclude: list[str] | tuple[str, ...] = ()):
         self.root = root.resolve()
-        self.is_git = False
         # where root sits inside its git work tree ("" at the top), so that
         # annotations and SARIF can name paths as GitHub does
         self.git_prefix = ""
-        paths = _git_paths(self.root)
-        if paths is None:
-            paths = _walk_paths(self.root)
+        listing = git_listing(self.root)
+        self.is_git = listing is not None
+        if listing is None:
+            listing = walk_listing(self.root)
         else:
-            self.is_git = True
-            self.git_prefix = _git_prefix(self.root)
+            self.git_prefix = git_prefix(self.root)
         self._exclude = list(exclude)
+        self.untracked = {path for path, kind in listing.items() if kind is None} if self.is_git else set()
         self._text: dict[str, Text | Unreadable] = {}
         self.opened: list[str] = []  # every path whose bytes were read
         lfs = _lfs_patterns(self.root)
         entries: dict[str, Entry] = {}
-        for path in paths:
-            if _skipped(path) or self.excluded(path):
+        for path in sorted(listing):
+            if skipped(path) or (self._exclude and self.excluded(path)):
                 continue
-            entry = self._entry(path, lfs)
+            entry = self._entry(path, listing[path], lfs)
             if entry is not None:
                 entries[path] = entry
         self.entries = entries
-        self._by_folder: dict[str, list[Entry]] = {}
-        for entry in entries.values():
-            self._by_folder.setdefault(entry.parent, []).append(entry)
+        self._by_folder: dict[str, list[Entry]] | None = None
+        self._blob: tuple | None = None
 
     def excluded(self, path: str) -> bool:
         return any(
@@ -186,19 +119,22 @@ class Repo:
             for glob in self._exclude
         )
 
-    def _entry(self, path: str, lfs: list[str]) -> Entry | None:
-        try:
-            info = os.lstat(self.root / path)
-        except OSError:
-            return None  # in the index but deleted from the work tree
-        if stat.S_ISLNK(info.st_mode):
-            return Entry(path, info.st_size, "symlink")
-        if not stat.S_ISREG(info.st_mode):
-            return None  # directories (submodules), sockets, devices
-        if info.st_size <= LFS_POINTER_MAX and lfs and _matches_any(path, lfs):
+    def _entry(self, path: str, kind: str | None, lfs: list[str]) -> Entry | None:
+        if kind is None:  # untracked: one lstat tells what it is
+            try:
+                info = os.lstat(self.root / path)
+            except OSError:
+                return None
+            if stat.S_ISLNK(info.st_mode):
+                return Entry(path, info.st_size, "symlink", self.root)
+            if not stat.S_ISREG(info.st_mode):
+                return None  # sockets, devices, FIFOs
+            kind = "file"
+        entry = Entry(path, None, kind, self.root)
+        if kind == "file" and lfs and _matches_any(path, lfs) and entry.size <= LFS_POINTER_MAX:
             if self._head(path, len(LFS_SIGNATURE)) == LFS_SIGNATURE:
-                return Entry(path, info.st_size, "lfs-pointer")
-        return Entry(path, info.st_size, "file")
+                return Entry(path, entry.size, "lfs-pointer", self.root)
+        return entry
 
     def _head(self, path: str, count: int) -> bytes:
         fd = _open_regular(self.root / path)
@@ -217,9 +153,49 @@ class Repo:
 
     def files_in(self, directory: str = "") -> list[Entry]:
         """Entries directly inside a directory ("" is the root)."""
+        if self._by_folder is None:
+            self._by_folder = {}
+            for entry in self.entries.values():
+                self._by_folder.setdefault(entry.parent, []).append(entry)
         return list(self._by_folder.get(directory, ()))
 
+    def header_candidates(self, suffixes: tuple[str, ...]) -> list[Entry]:
+        """Source files that may carry an SPDX header. In a git work tree one
+        `git grep` (in C, over tracked files with these suffixes only, so
+        never a weight file) names the files that hold a tag; untracked
+        files are all candidates. Callers still read only each file's head."""
+        wanted = [e for e in self.find(globs.names(tuple(f"*{s}" for s in suffixes)), on_names=True)
+                  if e.kind == "file"]
+        if not self.is_git or not wanted:
+            return wanted
+        tagged = git_grep_files(self.root, "SPDX-License-Identifier:", [f"*{s}" for s in suffixes])
+        if tagged is None:
+            return wanted
+        return [e for e in wanted if e.path in tagged or e.path in self.untracked]
+
+    def _blobs(self) -> tuple[str, str, list[int], list[int], list[Entry]]:
+        if self._blob is None:
+            ordered = list(self.entries.values())
+            paths = "\n".join(e.path for e in ordered)
+            names = "\n".join(e.name for e in ordered)
+            self._blob = (paths, names, _line_starts(paths), _line_starts(names), ordered)
+        return self._blob
+
+    def find(self, regex: re.Pattern, on_names: bool = False) -> Iterator[Entry]:
+        """Entries whose path (or, with on_names, file name) matches ``regex``,
+        a multi-line pattern. One scan in C over all paths at once instead of
+        a Python loop per entry; each match maps back to its line's entry."""
+        paths, names, path_starts, name_starts, ordered = self._blobs()
+        blob, starts = (names, name_starts) if on_names else (paths, path_starts)
+        last = -1
+        for match in regex.finditer(blob):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index != last:
+                last = index
+                yield ordered[index]
+
     def glob(self, pattern: str) -> list[Entry]:
+        """Entries whose path matches a glob (`*` crosses folders, as fnmatch)."""
         return [e for e in self.entries.values() if fnmatch.fnmatchcase(e.path, pattern)]
 
     # -- text --------------------------------------------------------------
@@ -241,7 +217,9 @@ class Repo:
         if entry is None:
             raise Unreadable(path, "not in the repository inventory")
         target = self.root / path
-        if entry.kind == "symlink":
+        # the work tree may differ from the index the inventory came from, so
+        # look at the file itself: a link is checked whatever the listing said
+        if entry.kind == "symlink" or os.path.islink(target):
             try:
                 resolved = target.resolve(strict=True)
             except (OSError, RuntimeError):
@@ -290,6 +268,14 @@ class Repo:
         if len(raw) > MAX_TEXT_BYTES:
             raise Unreadable(path, f"larger than {MAX_TEXT_BYTES // 1024} KiB; not read")
         return decode(path, raw)
+
+
+def _line_starts(blob: str) -> list[int]:
+    starts, position = [0], blob.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = blob.find("\n", position + 1)
+    return starts
 
 
 def decode(path: str, raw: bytes) -> Text:

@@ -84,7 +84,12 @@ def _depth(text: str) -> int:
 
 
 def check(raw: str) -> Checked:
-    text = " ".join(str(raw).split())
+    return _check(str(raw))
+
+
+@functools.lru_cache(maxsize=4096)
+def _check(raw: str) -> Checked:
+    text = " ".join(raw.split())
     if not text:
         return Checked(raw, None, "empty license expression")
     if len(text) > MAX_LENGTH or _depth(text) > MAX_DEPTH:
@@ -134,6 +139,7 @@ def normalise(expression: str) -> str:
     return checked.expression
 
 
+@functools.lru_cache(maxsize=4096)
 def tree(expression: str):
     """The parsed expression, for walking AND / OR (expression must be valid)."""
     return licensing().parse(expression, validate=False)

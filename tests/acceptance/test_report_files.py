@@ -19,7 +19,10 @@ def test_one_run_writes_every_report(run_cli, tmp_path):
     assert report.read_text("utf-8") == (GOLDEN / "gappy-release.json").read_text("utf-8")
     assert summary.read_text("utf-8") == (GOLDEN / "gappy-release.md").read_text("utf-8")
     assert json.loads(sarif.read_text("utf-8"))["runs"][0]["results"][0]["ruleId"] == "LIC001"
-    assert validate_report(report.read_text("utf-8"))["summary"]["error"] == 1
+    written = validate_report(report.read_text("utf-8"))
+    errors = [f for f in written["findings"] if f["severity"] == "error"]
+    assert written["summary"]["error"] == len(errors) == result.stdout.count("::error ")
+    assert {f["rule"] for f in errors} >= {"LIC001"}
 
 
 def test_summary_appends(run_cli, tmp_path):

@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from openness_lint.cli import check, explain, init, rules_cmd
+    from openness_lint.cli import badge, check, explain, init, level, report, rules_cmd
 
-    for command in (check.check, rules_cmd.rules, explain.explain, init.init):
+    for command in (check.check, rules_cmd.rules, explain.explain, init.init, level.level, report.report, badge.badge):
         cli.add_command(command)
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from openness_lint.components import ComponentStatus, detector
 from openness_lint.engine import Context
 from openness_lint.licensing import classify
-from openness_lint.licensing.attribution import attribution
+from openness_lint.licensing.attribution import PER_FILE, attribution
 
 
 def _status(ctx: Context, artifact: str) -> ComponentStatus:
     groups = attribution(ctx).groups[artifact]
     licenses = sorted({g.license for g in groups if g.license})
-    evidence = sorted({d.path for g in groups for d in g.declarations})
+    # per-file headers can number thousands: the report names the first 20
+    declared = sorted({d.path for g in groups for d in g.declarations if d.source not in PER_FILE})
+    per_file = sorted({d.path for g in groups for d in g.declarations if d.source in PER_FILE} - set(declared))
+    evidence = declared + per_file[:20]
     if len(licenses) > 1:
         expression = " AND ".join(f"({x})" if " " in x else x for x in licenses)
     else:

@@ -77,6 +77,7 @@ def _walk(node, depth: int = 0) -> Category:
     return of_key(symbol.key)
 
 
+@functools.lru_cache(maxsize=4096)
 def of_expression(expression: str | None) -> Category:
     """AND takes the most restrictive part, OR the most open."""
     if not expression:
@@ -87,11 +88,16 @@ def of_expression(expression: str | None) -> Category:
     return _walk(spdx.tree(checked.expression))
 
 
-def keys(expression: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _keys(expression: str) -> tuple[str, ...]:
     checked = spdx.check(expression)
     if checked.expression is None:
-        return []
-    return sorted({getattr(s, "license_symbol", s).key for s in spdx.tree(checked.expression).symbols})
+        return ()
+    return tuple(sorted({getattr(s, "license_symbol", s).key for s in spdx.tree(checked.expression).symbols}))
+
+
+def keys(expression: str) -> list[str]:
+    return list(_keys(expression))
 
 
 def fits_type(expression: str, artifact: str, strict: bool = False) -> bool:

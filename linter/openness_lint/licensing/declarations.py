@@ -91,9 +91,7 @@ def _reuse_texts(ctx: Context) -> list[Declaration]:
 
 def _headers(ctx: Context) -> list[Declaration]:
     found = []
-    for entry in ctx.repo:
-        if not entry.name.lower().endswith(HEADER_SUFFIXES) or entry.kind != "file":
-            continue
+    for entry in ctx.repo.header_candidates(HEADER_SUFFIXES):
         head = ctx.repo.head(entry.path)
         tag = licensefiles.spdx_tag(head, comment_only=True) if head else None
         if tag:

@@ -1,0 +1,28 @@
+"""openness-lint badge [PATH] -o FILE: a small SVG badge of the level.
+
+"openness | MOF Class II", or "openness | not graded" without a level. Made
+locally, with no network, to commit next to the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from openness_lint.cli.options import debug_option
+from openness_lint.cli.report import build, config_option, finish, force_option, output_option, path_argument, write_output
+from openness_lint.formats import badge as badge_format
+
+
+@click.command()
+@path_argument
+@output_option
+@force_option
+@config_option
+@debug_option
+def badge(path: Path, output: Path, force: bool, config_path: Path | None) -> int:
+    """Write an SVG badge with the openness level of the release in PATH."""
+    result = build(path, config_path)
+    write_output(output, badge_format.render(result), force)
+    return finish(result, output)
