@@ -313,13 +313,13 @@ def _score(kind: str, found: list[Heading]) -> int:
 
 def _by_name(path: str) -> str | None:
     """"model" or "data" for a card by its name, "readme" to look inside."""
-    pure = PurePosixPath(path)
-    name = pure.name.lower()
+    parent, _, name = path.rpartition("/")
+    name = name.lower()
     if name in DATA_CARD_NAMES:
         return "data"
     if name in README_NAMES:
         return "readme"
-    if name in MODEL_CARD_NAMES or (pure.parent.name == "model_cards" and name.endswith(".md")):
+    if name in MODEL_CARD_NAMES or (parent.rpartition("/")[2] == "model_cards" and name.endswith(".md")):
         return "model"
     return None
 
@@ -347,7 +347,7 @@ def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | N
 def find_cards(ctx: Context) -> list[Card]:
     """Every model and data card in the repository, each read once."""
     cards = []
-    for entry in sorted(ctx.repo, key=lambda e: e.path):
+    for entry in ctx.repo:  # the inventory is in path order
         named = _by_name(entry.path)
         text = ctx.text(entry.path) if named else None
         if text is None:

@@ -50,6 +50,7 @@ class Config:
     profiles: list[str] = field(default_factory=list)  # built-in profile ids or YAML paths
     release: Any = None  # a `release:` section in MOT's format
     manifest: str | None = None  # repository path of a MOT model file
+    releases: list[str] | None = None  # monorepo release folders (globs); None: detect
     # key -> line, so later checks can point into the file
     lines: dict[str, int | None] = field(default_factory=dict)
     min_level_from_cli: bool = False  # --min-level (or the Action's input) overrode the file
@@ -163,6 +164,9 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
     def manifest(value: Any, line: int | None) -> None:
         config.manifest = _string(value, "manifest")
 
+    def releases(value: Any, line: int | None) -> None:
+        config.releases = [] if value in ([], None) else _string_list(value, "releases")
+
     def selectors(key: str, target: list[str]) -> Callable[[Any, int | None], None]:
         def handle(value: Any, line: int | None) -> None:
             items = _string_list(value, key)
@@ -219,6 +223,7 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
         "profiles": profiles,
         "release": release,
         "manifest": manifest,
+        "releases": releases,
         "require": require,
         "framework": framework,
         "min-level": min_level,

@@ -111,7 +111,9 @@ def _file_problems(repo: Repo) -> dict[str, list[Violation]]:
 
 
 def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
-        debug: bool = False) -> Report:
+        debug: bool = False, ignores: bool = True, levels: bool = True) -> Report:
+    """Lint one release. With ignores=False the config's ignore-findings are
+    left for the caller, which applies them once over several releases."""
     ctx = Context(repo, config)
     rules = selected_rules(registry, config)
     raw: list[Finding] = []
@@ -133,15 +135,9 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
     for code, violations in _file_problems(repo).items():
         if code in by_code:
             raw.extend(_stamp(by_code[code], config, v) for v in violations)
-    kept, used = _apply_ignores(raw, config)
-    if UNUSED_IGNORE in by_code:
-        for entry in config.ignore_findings:
-            if entry not in used:
-                kept.append(_stamp(by_code[UNUSED_IGNORE], config, Violation(
-                    f"ignore-findings entry for {entry.rule} at {entry.path!r} matched no finding",
-                    config.source, entry.line)))
+    kept = apply_ignores(raw, config, rules) if ignores else raw
     try:
-        level = evaluate.report_level(ctx)
+        level = evaluate.report_level(ctx) if levels else None
     except Exception as exc:  # noqa: BLE001 - the gate must never silently pass
         errors.append(InternalError("levels", traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"))
         level = None
@@ -155,6 +151,19 @@ def _anchor(repo: Repo) -> str:
     if "README.md" in repo:
         return "README.md"
     return readmes[0] if readmes else "."
+
+
+def apply_ignores(findings: list[Finding], config: Config, rules: list[Rule]) -> list[Finding]:
+    """Drop findings that ignore-findings accepts; report entries that matched nothing."""
+    kept, used = _apply_ignores(findings, config)
+    unused = next((r for r in rules if r.code == UNUSED_IGNORE), None)
+    if unused is not None:
+        for entry in config.ignore_findings:
+            if entry not in used:
+                kept.append(_stamp(unused, config, Violation(
+                    f"ignore-findings entry for {entry.rule} at {entry.path!r} matched no finding",
+                    config.source, entry.line)))
+    return kept
 
 
 def _apply_ignores(findings: list[Finding], config: Config) -> tuple[list[Finding], set]:

@@ -52,11 +52,13 @@ class Finding:
     column: int | None
     message: str
     fix: str
+    release: str | None = None  # the sub-release of a monorepo it belongs to
 
     def sort_key(self) -> tuple:
         # Findings about the whole repository (no path) come first, then by
         # file and position: the order text and golden files rely on.
         return (
+            self.release or "",
             self.path is not None,
             self.path or "",
             self.line or 0,
@@ -69,5 +71,7 @@ class Finding:
     def to_dict(self) -> dict:
         data = asdict(self)
         del data["name"]
+        if data["release"] is None:
+            del data["release"]
         data["severity"] = self.severity.label
         return data

@@ -47,11 +47,21 @@ def names(globs: tuple[str, ...]) -> re.Pattern | None:
 
 @functools.lru_cache(maxsize=512)
 def paths(globs: tuple[str, ...]) -> re.Pattern | None:
-    """Paths matching one of the globs, `*` crossing folders (as fnmatch)."""
+    """Paths matching one of the globs, `*` crossing folders (as fnmatch).
+
+    A glob that starts with `*` matches any line that ends as the rest of it
+    does, so it is searched for unanchored: the engine then jumps between
+    occurrences of the rest's first literal instead of trying every line."""
     if not globs:
         return None
-    body = "|".join(_translate(g, True) for g in globs)
-    return re.compile(f"^(?:{body})$", re.MULTILINE | re.IGNORECASE)
+    anchored = [_translate(g, True) for g in globs if not g.startswith("*")]
+    floating = [_translate(g.lstrip("*"), True) for g in globs if g.startswith("*")]
+    parts = []
+    if anchored:
+        parts.append(f"^(?:{'|'.join(anchored)})$")
+    if floating:
+        parts.append(f"(?:{'|'.join(floating)})$")
+    return re.compile("|".join(parts), re.MULTILINE | re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=512)

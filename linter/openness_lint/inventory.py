@@ -11,6 +11,7 @@ one lstat when someone asks.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -149,7 +150,8 @@ def walk_listing(root: Path) -> dict[str, str | None]:
     return found
 
 
+_SKIPPED = re.compile("(?:^|/)(?:" + "|".join(re.escape(d) for d in sorted(SKIP_DIRS)) + ")/")
+
+
 def skipped(path: str) -> bool:
-    if "/" not in path:
-        return False
-    return any(part in SKIP_DIRS for part in path.split("/")[:-1])
+    return "/" in path and _SKIPPED.search(path) is not None

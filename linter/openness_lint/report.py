@@ -29,6 +29,8 @@ class Report:
     anchor: str = "."
     internal_errors: list[InternalError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # a monorepo's sub-releases, each judged on its own (releases.py)
+    releases: dict[str, "Report"] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)
@@ -43,9 +45,19 @@ class Report:
     @property
     def passed(self) -> bool:
         level_ok = self.level is None or self.level.get("passed", True)
-        return self.count(Severity.ERROR) == 0 and level_ok and not self.internal_errors
+        releases_ok = all(release.passed for release in self.releases.values())
+        return self.count(Severity.ERROR) == 0 and level_ok and not self.internal_errors and releases_ok
 
     def to_dict(self) -> dict:
+        data = self._dict()
+        if self.releases:
+            data["releases"] = {name: {key: value for key, value in release._dict().items()
+                                       if key in ("components", "findings", "level", "summary")}
+                                | {"passed": release.passed}
+                                for name, release in sorted(self.releases.items())}
+        return data
+
+    def _dict(self) -> dict:
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "openness-lint", "version": __version__},

@@ -40,7 +40,7 @@ def test_warnings_alone_do_not_fail(run_cli, make_repo):
     (["check", "gappy-release", "--min-level", "mof:IV"], "mof has no level 'IV'"),
     (["check", "gappy-release", "--min-level", "nope:II"], "unknown framework 'nope'"),
     (["check", "gappy-release", "--min-level", "II"], "FRAMEWORK:LEVEL"),
-    (["check", "gappy-release/README.md"], "README.md"),
+    (["check", "gappy-release", "gappy-release/README.md"], "file names only"),
     (["check", "gappy-release", "--config", "no-such.yaml"], "no-such.yaml"),
     (["check", "gappy-release", "--no-such-option"], "--no-such-option"),
     (["no-such-command"], "no-such-command"),
@@ -52,6 +52,14 @@ def test_usage_errors_exit_2_with_one_message_line(run_cli, args, needle):
     assert "Traceback" not in result.stderr
     (line,) = message_lines(result.stderr)
     assert needle in line
+
+
+def test_a_file_name_is_staged_mode_not_an_error(run_cli):
+    # pre-commit passes file names: the current directory is checked with the
+    # rules those files can affect
+    result = run_cli("check", "README.md", "--format", "json", cwd=EXAMPLES / "gappy-release")
+    assert result.code == 1, result
+    assert "DOC002" in result.stdout
 
 
 def test_config_with_unknown_key_exits_2_with_one_line(run_cli, make_repo):

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from openness_lint import config as config_mod
-from openness_lint import engine, registry
+from openness_lint import registry, releases, staged
 from openness_lint.cli.options import debug_option, state
 from openness_lint.errors import ConfigError
 from openness_lint.formats import FORMATS, Options
@@ -31,6 +31,20 @@ def _github_blob_url() -> str | None:
     return f"{server}/{repo}/blob/{sha}" if server and repo and sha else None
 
 
+def _target(paths: tuple[Path, ...]) -> tuple[Path, list[str] | None]:
+    """(repository root, changed files or None for a full check)."""
+    if not paths:
+        return Path("."), None
+    if len(paths) == 1 and not paths[0].is_file():
+        if not paths[0].exists():
+            raise click.UsageError(f"path does not exist: {paths[0]}")
+        return paths[0], None
+    folders = [p for p in paths if p.is_dir()]
+    if folders:
+        raise click.UsageError(f"give one release folder, or file names only: {folders[0]} is a folder")
+    return Path("."), [p.as_posix() for p in paths]
+
+
 def _write(path: Path, text: str, append: bool = False) -> None:
     try:
         with open(path, "a" if append else "w", encoding="utf-8") as handle:
@@ -40,7 +54,7 @@ def _write(path: Path, text: str, append: bool = False) -> None:
 
 
 @click.command()
-@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: .openness-lint.yaml or [tool.openness-lint] in pyproject.toml).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
@@ -57,12 +71,15 @@ def _write(path: Path, text: str, append: bool = False) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output; auto means only on a terminal and without NO_COLOR.")
 @debug_option
-def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | None, json_file: Path | None,
-          summary_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_file: Path | None,
+          json_file: Path | None, summary_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
           exclude: tuple[str, ...], min_level: str | None, exit_zero: bool, color: str) -> int:
-    """Check the release in PATH (default: the current directory)."""
-    if not path.exists():
-        raise click.UsageError(f"path does not exist: {path}")
+    """Check the release in PATH (default: the current directory).
+
+    Given file names instead (as pre-commit passes staged files), check the
+    repository in the current directory with only the rules those files can
+    affect."""
+    path, changed = _target(paths)
     config = config_mod.load(path, config_path, display=lambda p: os.path.relpath(p) if not p.is_absolute() else str(p))
     if select:
         config.select = _split(select)
@@ -82,6 +99,13 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
         config.min_level = f"{name}:{level}"
         config.min_level_from_cli = True
     rules = registry.load(config.packs, display=lambda p: os.path.relpath(p))
+    levels = True
+    if changed is not None:
+        prefixes = staged.affected(changed)
+        config.select = staged.narrow(config.select, prefixes)
+        config.selector_lines = {k: v for k, v in config.selector_lines.items() if k[0] != "select"}
+        config.ignore_findings = []  # whether an entry is used needs every rule to run
+        levels = prefixes == ["ALL"] or "LVL" in prefixes
     try:
         config.check_rules(rules.known)
     except ConfigError as exc:
@@ -89,7 +113,7 @@ def check(path: Path, config_path: Path | None, fmt: str, sarif_file: Path | Non
             raise click.BadParameter(exc.message) from None
         raise
     repo = Repo(path, exclude=config.exclude)
-    report = engine.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"])
+    report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"], levels=levels)
     options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
     click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
     if sarif_file:

@@ -85,6 +85,13 @@ def render(report: Report, options: Options) -> str:
     for note in report.notes:
         lines += [f"> {cell(note)}", ""]
     lines += progress_table(report)
+    if report.releases:
+        lines += ["### Releases", "", "| Release | Result | Level | Errors | Warnings |", "|---|---|---|---|---|"]
+        for name, release in sorted(report.releases.items()):
+            verdict = release.level.get("verdict", "-") if release.level else "-"
+            lines.append(f"| {code(name)} | {'passed' if release.passed else '**failed**'} | {cell(verdict)} | "
+                         f"{release.summary['error']} | {release.summary['warning']} |")
+        lines.append("")
     if report.components:
         lines += ["### Components", "", "| Component | Status | License | Evidence |", "|---|---|---|---|"]
         for cid, status_ in sorted(report.components.items()):

@@ -58,8 +58,9 @@ def _result(finding: Finding, index: dict[str, int], anchor: str, prefix: str) -
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
-    if finding.component:
-        result["properties"] = {"component": finding.component}
+    properties = {key: value for key, value in (("component", finding.component), ("release", finding.release)) if value}
+    if properties:
+        result["properties"] = properties
     return result
 
 

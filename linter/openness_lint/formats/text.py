@@ -62,7 +62,17 @@ def render(report: Report, options: Options) -> str:
     lines: list[str] = []
     if report.level:
         lines.append(style(clean(report.level.get("verdict", "")), bold=True))
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    for name, release in sorted(report.releases.items()):
+        verdict = release.level.get("verdict", "") if release.level else ""
+        state = "passed" if release.passed else "failed"
+        lines.append(f"release {show_path(name)}: {state}. {clean(verdict)}")
+    if report.releases:
+        lines.append("")
+    current = None
+    for (release, path), group in groupby(report.findings, key=lambda f: (f.release, f.path)):
+        if release != current:
+            current = release
+            lines.append(style(f"== release {show_path(release)} ==", bold=True) if release else "")
         lines.append(style(show_path(path), bold=True, underline=True))
         for finding in group:
             severity = style(finding.severity.label, fg=COLORS[finding.severity], bold=True)

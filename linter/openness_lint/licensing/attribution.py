@@ -86,10 +86,14 @@ def _nearest_generic(decls: list[Declaration], path: str) -> list[Declaration]:
     return []
 
 
-def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evidence: list[str]) -> list[Group]:
+def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evidence: list[str],
+                     in_release: bool = False, ctx_repo=None) -> list[Group]:
+    """in_release: the repository is one release of a monorepo, whose own root
+    is the model's folder, so a plain LICENSE there speaks for the model."""
     specific = [d for d in decls if d.artifact == kind and d.source not in PER_FILE]
     # a generic license file in a model's (or data set's) own folder covers it
-    specific += [d for d in decls if d.artifact == "all" and d.source == "license-file" and d.scope in homes and d.scope]
+    specific += [d for d in decls if d.artifact == "all" and d.source == "license-file" and d.scope in homes
+                 and (d.scope or (in_release and not ctx_repo.is_shared(d.path)))]
     # a file made for this artifact (DATA_LICENSE, LICENSE-MODEL) speaks for
     # the whole sub-tree below it, so declarations there must agree with it
     typed = {d.scope for d in decls if d.artifact == kind and d.source == "license-file"}
@@ -137,11 +141,12 @@ def build(ctx: Context) -> Attribution:
     model_homes = {_folder(p) for p in weights + model_cards}
     data_homes = {_folder(p) for p in data + data_cards}
     needs = {"model": sorted(model_cards + weights), "data": sorted(data_cards + data)}
+    in_release = bool(getattr(ctx.repo, "prefix", ""))
     return Attribution(
         groups={
             "code": _code_groups(decls),
-            "model": _artifact_groups("model", decls, model_homes, needs["model"]) if needs["model"] or any(d.artifact == "model" for d in decls) else [],
-            "data": _artifact_groups("data", decls, data_homes, needs["data"]) if needs["data"] or any(d.artifact == "data" for d in decls) else [],
+            "model": _artifact_groups("model", decls, model_homes, needs["model"], in_release, ctx.repo) if needs["model"] or any(d.artifact == "model" for d in decls) else [],
+            "data": _artifact_groups("data", decls, data_homes, needs["data"], in_release, ctx.repo) if needs["data"] or any(d.artifact == "data" for d in decls) else [],
         },
         needs=needs,
     )

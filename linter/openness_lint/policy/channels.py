@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from openness_lint import yamlio
+from openness_lint import globs, yamlio
 from openness_lint.cards import Line
 from openness_lint.policy import addresses, data, forms, text
 from openness_lint.repo import Entry
@@ -69,7 +69,10 @@ def _split(entry: Entry) -> tuple[str, str]:
 def security_files(ctx: Context) -> list[tuple[Entry, str]]:
     """(entry, "security-policy" or "security-txt") where GitHub and RFC 9116 look."""
     found = []
-    for entry in sorted(ctx.repo, key=lambda e: e.path):
+    folders = data.words("reporting", "security-folders")
+    candidates = [e for folder in folders for e in ctx.repo.files_in(folder)]
+    candidates += [ctx.repo.entries[p] for p in data.words("reporting", "security-txt") if p in ctx.repo]
+    for entry in sorted(set(candidates), key=lambda e: e.path):
         stem, extension = _split(entry)
         if entry.path in data.words("reporting", "security-txt"):  # RFC 9116 names it in lower case
             found.append((entry, "security-txt"))
@@ -81,8 +84,10 @@ def security_files(ctx: Context) -> list[tuple[Entry, str]]:
 
 
 def conduct_files(ctx: Context) -> list[Entry]:
-    return [entry for entry in sorted(ctx.repo, key=lambda e: e.path)
-            if entry.parent.lower() in data.words("reporting", "security-folders")
+    folders = data.words("reporting", "security-folders")
+    candidates = sorted({e for folder in folders for e in ctx.repo.files_in(folder)}, key=lambda e: e.path)
+    return [entry for entry in candidates
+            if entry.parent.lower() in folders
             and _split(entry)[0] in data.words("reporting", "conduct-names")
             and _split(entry)[1] in data.words("reporting", "conduct-extensions")]
 
@@ -98,7 +103,9 @@ def _reports(lines: list[Line]) -> bool:
 
 def _issue_templates(ctx: Context) -> Iterator[Channel]:
     folder = data.setting("reporting", "issue-template-folder").lower()
-    for entry in sorted(ctx.repo, key=lambda e: e.path):
+    candidates = set(ctx.repo.find(globs.paths(tuple(data.words("reporting", "issue-template-files")))))
+    candidates |= set(ctx.repo.find(globs.paths((folder + "/*",))))
+    for entry in sorted(candidates, key=lambda e: e.path):
         name = entry.name.lower()
         if entry.path.lower() in data.words("reporting", "issue-template-files"):
             yield Channel("issue-form", entry.path, "issue-template", entry.path, None)

@@ -73,7 +73,7 @@ def is_policy_file(entry: Entry) -> bool:
 def policy_files(ctx: Context) -> list[tuple[Entry, str]]:
     """Policy files that hold some text, with that text."""
     found = []
-    for entry in sorted(ctx.repo, key=lambda e: e.path):
+    for entry in ctx.repo:  # the inventory is in path order
         content = ctx.text(entry.path) if is_policy_file(entry) else None
         if content is not None and content.strip():
             found.append((entry, content))

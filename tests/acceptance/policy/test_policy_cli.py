@@ -65,13 +65,17 @@ def test_monorepo_passes_cleanly(run_cli, make_repo):
     assert result.code == 0, result
     assert "No findings" in result.stdout
     _, report = check(run_cli, root, "--select", "AUP,RPT")
-    forms = report["components"]["acceptable-use-policy"]["forms"]
-    assert {"form": "license-reference", "path": "models/alpha/LICENSE", "line": 12, "url": POLICY_URL} in forms
-    assert {f["path"] for f in forms if f["form"] == "file"} == {
+    # each model is a release of its own: its own policy, the shared channel
+    releases = report["releases"]
+    alpha = releases["models/alpha"]["components"]["acceptable-use-policy"]["forms"]
+    assert {"form": "license-reference", "path": "models/alpha/LICENSE", "line": 12, "url": POLICY_URL} in alpha
+    assert {f["path"] for name in releases
+            for f in releases[name]["components"]["acceptable-use-policy"]["forms"] if f["form"] == "file"} == {
         "models/alpha/USE_POLICY.md", "models/beta/USE_POLICY.md"}
-    assert report["components"]["reporting-channel"]["channels"] == [{
-        "kind": "email", "address": "safety@example.org", "source": "security-policy",
-        "path": "SECURITY.md", "line": 3}]
+    for name in releases:
+        assert releases[name]["components"]["reporting-channel"]["channels"] == [{
+            "kind": "email", "address": "safety@example.org", "source": "security-policy",
+            "path": "SECURITY.md", "line": 3}]
 
 
 def test_config_can_require_a_policy(run_cli, make_repo):

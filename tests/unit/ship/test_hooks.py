@@ -21,7 +21,10 @@ def test_both_hooks_check_the_whole_repository():
     for hook in found.values():
         assert hook["entry"] == "openness-lint check"
         assert hook["language"] == "python"
-        assert hook["pass_filenames"] is False
+    # the full hook takes no names; the governance hook gets the staged files
+    # and runs the rules they can affect (staged-files mode)
+    assert found["openness-lint"]["pass_filenames"] is False
+    assert found["openness-lint-governance"]["pass_filenames"] is True
     assert found["openness-lint"]["always_run"] is True
     assert "files" not in found["openness-lint"]
     assert not found["openness-lint-governance"].get("always_run", False)
