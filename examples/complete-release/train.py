@@ -1,16 +1,9 @@
-"""Train tiny-sentiment: hashed word counts and a logistic regression."""
+"""Train tiny-sentiment: a logistic unit over hashed word counts."""
 
 import json
 import math
 
-BUCKETS = 1024
-
-
-def features(text):
-    vector = [0.0] * BUCKETS
-    for word in text.lower().split():
-        vector[hash(word) % BUCKETS] += 1.0
-    return vector
+from model import BUCKETS, features
 
 
 def train(rows, epochs=5, rate=0.1):
@@ -18,8 +11,8 @@ def train(rows, epochs=5, rate=0.1):
     for _ in range(epochs):
         for text, label in rows:
             x = features(text)
-            score = sum(w * v for w, v in zip(weights, x))
-            error = label - 1 / (1 + math.exp(-score))
+            total = sum(w * v for w, v in zip(weights, x))
+            error = label - 1 / (1 + math.exp(-total))
             weights = [w + rate * error * v for w, v in zip(weights, x)]
     return weights
 
@@ -27,4 +20,5 @@ def train(rows, epochs=5, rate=0.1):
 if __name__ == "__main__":
     with open("data/reviews.jsonl", encoding="utf-8") as handle:
         rows = [(r["text"], r["label"]) for r in map(json.loads, handle)]
-    print(len(train(rows)))
+    with open("weights.json", "w", encoding="utf-8") as handle:
+        json.dump(train(rows), handle)

@@ -61,7 +61,8 @@ def _spawn(root: Path, *args: str) -> subprocess.Popen | None:
         return None
 
 
-def _collect(proc: subprocess.Popen | None) -> bytes | None:
+def _collect(proc: subprocess.Popen | None, ok: tuple[int, ...] = (0,)) -> bytes | None:
+    """The command's output, or None when it failed or took too long."""
     if proc is None:
         return None
     try:
@@ -70,7 +71,7 @@ def _collect(proc: subprocess.Popen | None) -> bytes | None:
         proc.kill()
         proc.communicate()
         return None
-    return out if proc.returncode == 0 else None
+    return out if proc.returncode in ok else None
 
 
 def git_listing(root: Path) -> dict[str, str | None] | None:
@@ -104,15 +105,8 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
 def git_grep_files(root: Path, text: str, pathspecs: list[str]) -> set[str] | None:
     """Tracked files under root whose content holds ``text``; None on failure."""
     proc = _spawn(root, "grep", "-l", "-z", "-I", "-F", "--no-recurse-submodules", "-e", text, "--", *pathspecs)
-    if proc is None:
-        return None
-    try:
-        out, _ = proc.communicate(timeout=GIT_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        return None
-    if proc.returncode not in (0, 1):  # 1: nothing found
+    out = _collect(proc, ok=(0, 1))  # 1: nothing found
+    if out is None:
         return None
     return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
 
