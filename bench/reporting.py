@@ -100,7 +100,8 @@ def _table(results: dict, title: str, commands: list[str], extra: str) -> list[s
         cells = [name, str(repo["files"]), *(_seconds(repo["commands"].get(c), results["settings"]["timeout_seconds"]) for c in commands)]
         if extra:
             report = repo.get("openness_lint_report", {})
-            cells.append(f"{report.get('error', '?')}/{report.get('warning', '?')}")
+            releases = f" in {report['releases']} releases" if report.get("releases") else ""
+            cells.append(f"{report.get('error', '?')}/{report.get('warning', '?')}{releases}")
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -111,12 +112,14 @@ def markdown(results: dict) -> str:
         "# openness-lint benchmark", "",
         f"{m['date']} · {m['cpu_count']} CPUs ({m['cpu'] or 'unknown'}) · {m['memory_gb']} GB RAM · "
         f"{m['platform']} · Python {m['python']} · git {m['git']} · reuse {m['reuse']} · "
-        f"openness-lint {m['openness_lint']} ({m['openness_lint_commit']})", "",
+        f"openness-lint {m['openness_lint']} ({m['openness_lint_commit']}, sources {m['openness_lint_sources']})", "",
         f"Median of {settings['runs']} runs: wall time · peak RSS of the largest process "
         f"(MB = 10^6 bytes, by {m['rss_method']}). Each repository's commands, floor included, run "
         f"interleaved. Load average (1, 5, 15 min) at the start {m['load_average_start']}, "
         f"at the end {m.get('load_average_end', '?')}.",
     ]
+    if m.get("openness_lint_sources_end", m["openness_lint_sources"]) != m["openness_lint_sources"]:
+        lines += ["", "**openness-lint's sources changed during this run: its numbers mix two versions.**"]
     lines += _table(results, "Floor", FLOOR, "")
     lines += _table(results, "Linters", LINTERS, "findings (error/warning)")
     lines += ["", "## Ratios (openness-lint = `python -m openness_lint check`)", "",

@@ -30,6 +30,7 @@ What it does:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -80,6 +81,18 @@ def first_line(argv: list[str | Path], cwd: Path | None = None) -> str:
     return done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
 
 
+def source_digest() -> str:
+    """A hash of openness-lint's installed sources: with an editable install,
+    a change during the run would mix two versions in one table."""
+    import openness_lint
+    package = Path(openness_lint.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def machine_info(reuse: Path) -> dict:
     cpu = ""
     if Path("/proc/cpuinfo").exists():
@@ -100,6 +113,7 @@ def machine_info(reuse: Path) -> dict:
         "openness_lint": importlib.metadata.version("openness-lint"),
         "openness_lint_commit": first_line(["git", "rev-parse", "--short", "HEAD"], PROJECT)
                                 + (" with uncommitted changes" if dirty else ""),
+        "openness_lint_sources": source_digest(),
         "rss_method": measure.RSS_METHOD,
         "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
@@ -225,7 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = args.cache.resolve()
     cache.mkdir(parents=True, exist_ok=True)
     (cache / ".gitignore").write_text("*\n")  # nothing in the cache belongs in git
-    print(f"cache: {cache}")
+    free = shutil.disk_usage(cache).free
+    print(f"cache: {cache} ({free / 1e9:.1f} GB free on its disk)")
+    if free < 2e9:
+        print("bench: less than 2 GB free for the synthetic repositories", file=sys.stderr)
+        return 2
     if shutil.which("git") is None:
         print("git is not installed", file=sys.stderr)
         return 2
@@ -250,6 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["machine"]["openness_lint_sources_end"] = source_digest()
+    if results["machine"]["openness_lint_sources_end"] != results["machine"]["openness_lint_sources"]:
+        print("warning: openness-lint's sources changed during the run; its numbers mix two versions")
     results["ratios"] = reporting.ratios(results)
     results["targets"] = reporting.targets(results)
     table = reporting.markdown(results)

@@ -20,7 +20,7 @@ _DOC_SUFFIXES = (".md", ".txt", ".rst", ".cff", ".yaml", ".yml", ".toml", ".json
 
 @functools.lru_cache(maxsize=1)
 def patterns_table() -> dict:
-    return yamlio.load((ruledata() / "components.yaml").read_text("utf-8"))
+    return yamlio.shipped((ruledata() / "components.yaml").read_text("utf-8"))
 
 
 def patterns() -> dict:

@@ -266,7 +266,7 @@ def strings(value: Any, where: Any, key: str, source: str = SECTIONS_FILE) -> tu
 def sections_data() -> dict:
     """rules/cards/sections.yaml, loaded once."""
     try:
-        data = yamlio.load((ruledata() / "cards" / "sections.yaml").read_text("utf-8"))
+        data = yamlio.load((ruledata() / "cards" / "sections.yaml").read_text("utf-8"))  # teams edit it: keep lines
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", SECTIONS_FILE, exc.line) from None
     if not isinstance(data, dict) or not isinstance(data.get("sections"), dict):

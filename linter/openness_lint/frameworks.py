@@ -113,7 +113,7 @@ def builtin() -> dict[str, Framework]:
     folder = ruledata() / "frameworks"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            framework = parse(yamlio.load(item.read_text("utf-8")), f"rules/frameworks/{item.name}")
+            framework = parse(yamlio.shipped(item.read_text("utf-8")), f"rules/frameworks/{item.name}")
             found[framework.id] = framework
     return found
 

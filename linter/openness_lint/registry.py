@@ -109,9 +109,9 @@ def _field(entry: dict, key: str, where: tuple[str, int | None]) -> str:
     return value.strip()
 
 
-def parse_pack(text: str, source: str) -> list[Rule]:
+def parse_pack(text: str, source: str, shipped: bool = False) -> list[Rule]:
     try:
-        data = yamlio.load(text)
+        data = yamlio.shipped(text) if shipped else yamlio.load(text)
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", source, exc.line) from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
@@ -190,7 +190,7 @@ def builtin_rules() -> list[Rule]:
     folder = ruledata() / "packs"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            found.extend(parse_pack(item.read_text("utf-8"), f"rules/packs/{item.name}"))
+            found.extend(parse_pack(item.read_text("utf-8"), f"rules/packs/{item.name}", shipped=True))
     return found
 
 

@@ -50,6 +50,16 @@ class View(Repo):
         for rel, real in self.real.items():
             self.entries[rel]._size = base.entries[real].size
 
+    def __contains__(self, path: str) -> bool:
+        # a link from a release's card may climb out of its folder to a file
+        # of the repository, such as ../../LICENSE
+        if path in self.entries:
+            return True
+        if self.prefix and path.startswith("../"):
+            real = posixpath.normpath(posixpath.join(self.prefix, path))
+            return not real.startswith("../") and real in self.base.entries
+        return False
+
     def is_shared(self, path: str) -> bool:
         """Whether the file is the root's, shared with this release."""
         return bool(self.prefix) and self.real.get(path) == path

@@ -17,7 +17,7 @@ from openness_lint.data import ruledata
 
 @functools.lru_cache(maxsize=1)
 def table() -> dict:
-    return yamlio.load((ruledata() / "staged.yaml").read_text("utf-8"))
+    return yamlio.shipped((ruledata() / "staged.yaml").read_text("utf-8"))
 
 
 def affected(paths: list[str]) -> list[str]:

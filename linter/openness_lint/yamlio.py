@@ -37,6 +37,22 @@ def _yaml() -> YAML:
     return yaml
 
 
+def shipped(text: str) -> Any:
+    """Our own YAML under rules/: the fast safe loader (ruamel.yaml.clib's C
+    parser where installed). It keeps no line numbers, which only files from
+    users need; tests/meta validates the shipped files."""
+    yaml = YAML(typ="safe")
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlProblem(" ".join(str(exc.problem or exc.context or "invalid YAML").split()),
+                          mark.line + 1 if mark else None) from None
+    except YAMLError as exc:
+        raise YamlProblem(" ".join(str(exc).split()) or "invalid YAML") from None
+
+
 def load(text: str) -> Any:
     """Parse one YAML document; raise YamlProblem with a 1-based line."""
     try:

@@ -255,4 +255,4 @@ def test_config_path_is_display_formatted(make_repo):
     with pytest.raises(ConfigError) as caught:
         config.load(root, display=lambda p: Path(p).name)
     assert str(caught.value) == ".openness-lint.yaml:1: unknown key 'bogus'; known keys: " \
-        "exclude, framework, frameworks, ignore, ignore-findings, manifest, min-level, packs, profiles, release, require, select, severity"
+        "exclude, framework, frameworks, ignore, ignore-findings, manifest, min-level, packs, profiles, release, releases, require, select, severity"

@@ -33,7 +33,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s
 def documents_data() -> dict[str, tuple[str, ...]]:
     """documents.yaml: name patterns and link labels, lower-cased."""
     try:
-        data = yamlio.load((ruledata() / "cards" / "documents.yaml").read_text("utf-8"))
+        data = yamlio.shipped((ruledata() / "cards" / "documents.yaml").read_text("utf-8"))
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", DOCUMENTS_FILE, exc.line) from None
     if not isinstance(data, dict):

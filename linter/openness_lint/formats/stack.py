@@ -49,7 +49,7 @@ class Stack:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Stack:
-    data = yamlio.load((ruledata() / "report" / "stack.yaml").read_text("utf-8"))
+    data = yamlio.shipped((ruledata() / "report" / "stack.yaml").read_text("utf-8"))
     return Stack(frozenset(data["open-categories"]), frozenset(data["unlicensed"]),
                  tuple(data["groups"]), dict(data.get("badge-names") or {}))
 

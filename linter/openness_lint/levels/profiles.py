@@ -40,7 +40,7 @@ def builtin() -> dict[str, Profile]:
     found = {}
     for item in sorted((ruledata() / "profiles").iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            profile = parse(yamlio.load(item.read_text("utf-8")), f"rules/profiles/{item.name}")
+            profile = parse(yamlio.shipped(item.read_text("utf-8")), f"rules/profiles/{item.name}")
             found[profile.id] = profile
     return found
 

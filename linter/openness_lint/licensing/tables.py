@@ -11,7 +11,7 @@ from openness_lint.data import ruledata
 
 
 def _load(name: str) -> Any:
-    return yamlio.load((ruledata() / "licenses" / name).read_text("utf-8"))
+    return yamlio.shipped((ruledata() / "licenses" / name).read_text("utf-8"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ PARTS = ("use-policy", "reporting")
 @functools.lru_cache(maxsize=None)
 def policy_data() -> dict[str, Any]:
     try:
-        data = yamlio.load((ruledata() / "policy" / "policy.yaml").read_text("utf-8"))
+        data = yamlio.shipped((ruledata() / "policy" / "policy.yaml").read_text("utf-8"))
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", POLICY_FILE, exc.line) from None
     if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in PARTS):

@@ -51,10 +51,12 @@ def test_monorepo_models_under_different_licenses_do_not_disagree(make_repo, run
     }))
     assert not of_rule(report, "LIC008")
     assert not of_rule(report, "LIC002")
-    model = component(report, "model-license")
-    assert model["evidence"] == ["models/large/LICENSE", "models/large/README.md", "models/small/README.md"]
-    # the release as a whole is as open as its most restrictive model
-    assert model["category"] == "use-restricted"
+    # sibling model cards make each model a release of its own
+    large = report["releases"]["models/large"]["components"]["model-license"]
+    small = report["releases"]["models/small"]["components"]["model-license"]
+    assert large["evidence"] == ["models/large/LICENSE", "models/large/README.md"]
+    assert small["evidence"] == ["models/small/README.md"]
+    assert (large["category"], small["category"]) == ("use-restricted", "open-data")
 
 
 def test_inherited_root_license_covers_weights(make_repo, run_cli):
