@@ -41,12 +41,10 @@ TITLE_WORDS = {"model": ("model card",), "data": ("dataset card", "data card", "
 # A README without front matter is a card when it has this many card sections.
 MIN_CARD_SECTIONS = 3
 SECTIONS_FILE = "rules/cards/sections.yaml"
-MAX_FLOW_DEPTH = 100
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BRACKET = re.compile(r"[\[\]{}]")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _NOT_PARAGRAPH = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]\s|#)")
 
@@ -72,17 +70,6 @@ def split_lines(text: str) -> list[str]:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _too_deep(block: str) -> int | None:
-    """Offset where [ and { nest past MAX_FLOW_DEPTH: the YAML parser would
-    take seconds to give up on such input, so it never sees it."""
-    depth = 0
-    for bracket in _BRACKET.finditer(block):
-        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
-        if depth > MAX_FLOW_DEPTH:
-            return bracket.start()
-    return None
-
-
 def parse_front_matter(text: str) -> FrontMatter:
     lines = split_lines(text)
     index = 0
@@ -97,9 +84,9 @@ def parse_front_matter(text: str) -> FrontMatter:
                            problem="front matter opened with `---` is never closed", problem_line=opening + 1)
     result = FrontMatter(offset=opening + 1, body_line=closing + 2)
     block = "\n".join(lines[opening + 1:closing])
-    deep = _too_deep(block)
+    deep = yamlio.too_deep(block)
     if deep is not None:
-        result.problem = f"front matter nests brackets more than {MAX_FLOW_DEPTH} deep"
+        result.problem = f"front matter nests brackets more than {yamlio.MAX_FLOW_DEPTH} deep"
         result.problem_line = opening + 2 + block.count("\n", 0, deep)
         return result
     try:

@@ -6,7 +6,9 @@ the rule registry (unknown rule ids) run in Config.check_rules().
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +145,11 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
     def custom_frameworks(value: Any, line: int | None) -> None:
         for index, item in enumerate(_string_list(value, "frameworks")):
             target = base / item
+            try:
+                read_bounded(target, item, "framework file")  # unreadable: point at this line
+            except ConfigError as exc:
+                raise config.error(f"frameworks: {item!r}: {exc.message}",
+                                   line=yamlio.line_of(value, index) or line) from None
             loaded = frameworks.load_custom(target, display_path(target))
             config.custom_frameworks[loaded.id] = loaded
 
@@ -154,7 +161,9 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
                 raise config.error(f"profiles: unknown profile {item!r}; built in: "
                                    f"{', '.join(sorted(profile_mod.builtin()))}, or a path to a YAML file",
                                    line=yamlio.line_of(value, index) or line)
-            config.profiles.append(item if item in profile_mod.builtin() else str(base / item))
+            name = item if item in profile_mod.builtin() else str(base / item)
+            profile_mod.load(name)  # a bad profile file is a configuration error now, not mid-run
+            config.profiles.append(name)
 
     def release(value: Any, line: int | None) -> None:
         if not isinstance(value, dict):
@@ -209,7 +218,12 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
             config.selector_lines[("ignore-findings", rule)] = item_line
 
     def packs(value: Any, line: int | None) -> None:
-        config.packs.extend(base / item for item in _string_list(value, "packs"))
+        for index, item in enumerate(_string_list(value, "packs")):
+            try:
+                read_bounded(base / item, item, "pack")  # unreadable packs point at this line
+            except ConfigError as exc:
+                raise config.error(f"packs: {item!r}: {exc.message}", line=yamlio.line_of(value, index) or line) from None
+            config.packs.append(base / item)
 
     def require(value: Any, line: int | None) -> None:
         items = _string_list(value, "require")
@@ -249,16 +263,40 @@ def _apply(config: Config, data: Any, base: Path, key_lines: dict[str, int] | No
 
 # -- loading -----------------------------------------------------------------
 
-def _read(path: Path, shown: str) -> str:
+def read_bounded(path: Path, shown: str, what: str = "configuration file") -> str:
+    """A small regular UTF-8 file that we were told to read (config, packs,
+    frameworks, profiles): never a device, a FIFO, or more than 256 KiB."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"configuration file is larger than {MAX_CONFIG_BYTES // 1024} KiB", shown)
-        return path.read_text("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError("configuration file is not valid UTF-8", shown) from None
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise ConfigError(f"cannot read configuration: {exc.strerror}", shown) from None
+        raise ConfigError(f"cannot read {what}: {exc.strerror}", shown) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{what} is not a regular file", shown)
+        raw = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{what} is larger than {MAX_CONFIG_BYTES // 1024} KiB", shown)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what} is not valid UTF-8", shown) from None
+
+
+def _read(path: Path, shown: str) -> str:
+    return read_bounded(path, shown)
+
+
+def _inside(root: Path, path: Path, shown: str) -> None:
+    """A configuration found in the repository must not lead out of it: a
+    pull request could link .openness-lint.yaml to any file on the runner."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise ConfigError("configuration file is a broken or looping link", shown) from None
+    if not resolved.is_relative_to(root.resolve()):
+        raise ConfigError("configuration file is a symbolic link that leaves the repository; not read", shown)
 
 
 def _toml_lines(text: str) -> dict[str, int]:
@@ -310,6 +348,7 @@ def load(root: Path, explicit: Path | None = None,
         if not found:
             return Config()
         path = found[0]
+        _inside(root, path, display(path))
     try:
         source = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -119,10 +119,9 @@ def builtin() -> dict[str, Framework]:
 
 
 def load_custom(path: Path, shown: str) -> Framework:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read framework: {exc}", shown) from None
+    from openness_lint.config import read_bounded
+
+    text = read_bounded(path, shown, "framework file")
     try:
         data = yamlio.load(text)
     except yamlio.YamlProblem as exc:

@@ -21,6 +21,7 @@ SKIP_DIRS = frozenset({
     "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs",
 })
 GIT_TIMEOUT = 300
+GREP_MEMORY = 768 * 1024 * 1024
 
 
 class Entry:
@@ -54,9 +55,17 @@ class Entry:
         return f"Entry({self.path!r}, {self._size!r}, {self.kind!r})"
 
 
-def _spawn(root: Path, *args: str) -> subprocess.Popen | None:
+def _spawn(root: Path, *args: str, memory: int | None = None) -> subprocess.Popen | None:
+    """git, optionally under an address-space limit (POSIX): git grep reads
+    each file whole, and a pull request can commit a gigabyte source file."""
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     try:
-        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                preexec_fn=limit if memory and os.name == "posix" else None)
     except OSError:
         return None
 
@@ -104,8 +113,9 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
 
 def git_grep_files(root: Path, text: str, pathspecs: list[str]) -> set[str] | None:
     """Tracked files under root whose content holds ``text``; None on failure."""
-    proc = _spawn(root, "grep", "-l", "-z", "-I", "-F", "--no-recurse-submodules", "-e", text, "--", *pathspecs)
-    out = _collect(proc, ok=(0, 1))  # 1: nothing found
+    proc = _spawn(root, "grep", "-l", "-z", "-I", "-F", "--no-recurse-submodules", "-e", text, "--", *pathspecs,
+                  memory=GREP_MEMORY)
+    out = _collect(proc, ok=(0, 1))  # 1: nothing found; anything else: read heads in Python
     if out is None:
         return None
     return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}

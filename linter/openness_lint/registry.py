@@ -196,10 +196,8 @@ def builtin_rules() -> list[Rule]:
 
 def load(extra_packs: Iterable[Path] = (), display: Callable[[Path], str] = str) -> Registry:
     rules = builtin_rules()
+    from openness_lint.config import read_bounded
+
     for path in extra_packs:
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read pack: {exc}", display(path)) from None
-        rules.extend(parse_pack(text, display(path)))
+        rules.extend(parse_pack(read_bounded(path, display(path), "pack"), display(path)))
     return Registry(rules)

@@ -175,10 +175,12 @@ class Repo:
 
     def _blobs(self) -> tuple[str, str, list[int], list[int], list[Entry]]:
         if self._blob is None:
+            # a line break inside a name would split its line: it stands as a
+            # NUL in the blob (same length), which no pattern matches
             ordered = list(self.entries.values())
-            paths = "\n".join(e.path for e in ordered)
-            names = "\n".join(e.name for e in ordered)
-            self._blob = (paths, names, _line_starts(paths), _line_starts(names), ordered)
+            paths = "\n".join(e.path.translate(_NO_BREAKS) for e in ordered)
+            names = "\n".join(e.name.translate(_NO_BREAKS) for e in ordered)
+            self._blob = (paths, names, _starts(e.path for e in ordered), _starts(e.name for e in ordered), ordered)
         return self._blob
 
     def find(self, regex: re.Pattern, on_names: bool = False) -> Iterator[Entry]:
@@ -270,11 +272,15 @@ class Repo:
         return decode(path, raw)
 
 
-def _line_starts(blob: str) -> list[int]:
-    starts, position = [0], blob.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = blob.find("\n", position + 1)
+_NO_BREAKS = str.maketrans({"\n": "\0", "\r": "\0"})
+
+
+def _starts(lines) -> list[int]:
+    """Offsets where each line begins in the newline-joined blob."""
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
     return starts
 
 

@@ -122,6 +122,8 @@ def _check(raw: str) -> Checked:
         parsed = licensing().parse(candidate, validate=False, strict=True)
     except (ExpressionError, RecursionError, ValueError, TypeError) as exc:
         return Checked(raw, None, f"invalid license expression: {' '.join(str(exc).split())[:120]}", suggest(text))
+    except Exception:  # noqa: BLE001 - license-expression's own crashes on input such as "()"
+        return Checked(raw, None, "invalid license expression", None)
     if parsed is None:
         return Checked(raw, None, "empty license expression")
     return Checked(raw, parsed.render(), None, None, tuple(fixes))

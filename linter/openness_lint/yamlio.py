@@ -8,6 +8,8 @@ objects), and rejects duplicate keys.
 from __future__ import annotations
 
 import io
+import re
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +55,63 @@ def shipped(text: str) -> Any:
         raise YamlProblem(" ".join(str(exc).split()) or "invalid YAML") from None
 
 
-def load(text: str) -> Any:
-    """Parse one YAML document; raise YamlProblem with a 1-based line."""
+MAX_FLOW_DEPTH = 100
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str) -> int | None:
+    """Offset where [ and { nest past MAX_FLOW_DEPTH: the parser would take
+    seconds to give up on such input, so it never sees it."""
+    depth = 0
+    for bracket in _BRACKET.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            return bracket.start()
+    return None
+
+
+def _line_at(text: str, offset: int | None) -> int | None:
+    return None if offset is None else text.count("\n", 0, max(offset, 0)) + 1
+
+
+def _crashes(text: str) -> bool:
     try:
-        data = _yaml().load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _yaml().load(text)
+    except (YAMLError, RecursionError):
+        return False
+    except Exception:  # noqa: BLE001
+        return True
+    return False
+
+
+def _crash_line(text: str) -> int:
+    """The first line whose prefix makes the parser crash (bisection)."""
+    lines = text.split("\n")
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if _crashes("\n".join(lines[:middle])):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document; raise YamlProblem with a 1-based line.
+
+    Whatever the parser does with hostile input (errors it does not mark,
+    exceptions of its own, warnings that quote the input) ends here as a
+    YamlProblem; nothing reaches stderr."""
+    deep = too_deep(text)
+    if deep is not None:
+        raise YamlProblem(f"brackets nested more than {MAX_FLOW_DEPTH} deep", _line_at(text, deep))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a reused anchor, quoted back with its line
+            data = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -65,10 +120,16 @@ def load(text: str) -> Any:
             raise YamlProblem(problem) from None
         raise YamlProblem(problem, mark.line + 1, mark.column + 1) from None
     except YAMLError as exc:
-        raise YamlProblem(" ".join(str(exc).split()) or "invalid YAML") from None
+        position = getattr(exc, "position", None)  # ReaderError: a bad character
+        raise YamlProblem(" ".join(str(exc).split())[:200] or "invalid YAML", _line_at(text, position)) from None
     except RecursionError:
         raise YamlProblem("YAML nested too deeply") from None
-    count_nodes(data)
+    except Exception as exc:  # noqa: BLE001 - the parser's own crashes on odd input
+        raise YamlProblem(f"YAML the parser cannot read ({type(exc).__name__})", _crash_line(text)) from None
+    try:
+        count_nodes(data)
+    except YamlProblem as exc:
+        raise YamlProblem(exc.message, 1) from None
     return data
 
 

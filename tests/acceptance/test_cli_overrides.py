@@ -62,5 +62,6 @@ def test_exclude_option_adds_to_config(run_cli, make_repo):
     root = make_repo({"README.md": "# m\n", "COPYING": b"\x00binary", "LICENSE": b"\x00binary",
                       ".openness-lint.yaml": "exclude: [COPYING]\n"})
     focus = ("--select", "OL,LIC001")
-    assert rules_reported(run_cli, root, *focus) == (0, ["OL001"])  # LICENSE unreadable; COPYING excluded
+    # LICENSE is unreadable, so it licenses nothing (LIC001) and says why (OL001); COPYING is excluded
+    assert rules_reported(run_cli, root, *focus) == (1, ["LIC001", "OL001"])
     assert rules_reported(run_cli, root, *focus, "--exclude", "LICENSE") == (1, ["LIC001"])

@@ -40,7 +40,8 @@ def error_line(make_repo, text: str, name: str = ".openness-lint.yaml") -> int |
 
 
 def test_every_key_is_parsed(make_repo):
-    root = make_repo({".openness-lint.yaml": FULL})
+    # a pack must exist when the configuration names it
+    root = make_repo({".openness-lint.yaml": FULL, "ci/policy.yaml": "pack: ours\nrules: {}\n"})
     loaded = config.load(root)
     assert loaded.source == ".openness-lint.yaml"
     assert loaded.framework == "mof"
@@ -56,6 +57,10 @@ def test_every_key_is_parsed(make_repo):
     assert loaded.packs == [root / "ci" / "policy.yaml"]
     assert loaded.lines == {"framework": 1, "min-level": 2, "select": 3, "ignore": 4, "severity": 5,
                             "exclude": 6, "ignore-findings": 7, "packs": 12}
+
+
+def test_a_missing_pack_is_an_error_at_its_line(make_repo):
+    assert error_line(make_repo, "select: [ALL]\npacks: [ci/none.yaml]\n") == 2
 
 
 def test_no_configuration_gives_defaults(make_repo):

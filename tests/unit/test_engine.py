@@ -100,7 +100,9 @@ def test_unmatched_ignore_findings_entry_is_reported_at_its_line(make_repo):
 def test_ignore_findings_matches_on_path(make_repo):
     text = "ignore-findings:\n  - {rule: OL001, path: 'docs/*', reason: generated}\n"
     report = run_with_config(make_repo, {"LICENSE": b"\x00binary"}, text)
-    assert locations(report.findings) == {("OL001", "LICENSE", 1), ("OL003", ".openness-lint.yaml", 3)}
+    # an unreadable LICENSE licenses nothing (LIC001) and says why (OL001)
+    assert locations(report.findings) == {("LIC001", "LICENSE", None), ("OL001", "LICENSE", 1),
+                                          ("OL003", ".openness-lint.yaml", 3)}
 
 
 def test_min_level_not_met_is_lvl001_at_its_line(make_repo):

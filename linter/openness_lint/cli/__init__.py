@@ -51,22 +51,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as exc:
         # one line, as every other error; --help shows the usage
         command = f" {exc.ctx.command_path.split(' ', 1)[1]}" if exc.ctx and " " in exc.ctx.command_path else ""
-        click.echo(f"openness-lint{command}: error: {exc.format_message()}", err=True)
+        say(f"openness-lint{command}: error: {exc.format_message()}")
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"openness-lint: error: {exc.format_message()}", err=True)
+        say(f"openness-lint: error: {exc.format_message()}")
         return EXIT_ERROR
     except ConfigError as exc:
-        click.echo(f"openness-lint: error: {exc}", err=True)
+        say(f"openness-lint: error: {exc}")
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             traceback.print_exc()
         detail = " ".join(str(exc).split())[:300]
-        click.echo(f"openness-lint: internal error: {type(exc).__name__}: {detail} "
-                   "(run with --debug for a traceback)", err=True)
+        say(f"openness-lint: internal error: {type(exc).__name__}: {detail} (run with --debug for a traceback)")
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
+
+
+def say(message: str) -> None:
+    """One line on stderr. The GitHub runner reads commands there too, and
+    messages quote repository text, so it is cleaned as text output is."""
+    from openness_lint.formats.text import clean
+
+    click.echo(clean(message), err=True)
 
 
 def entry_point() -> None:

@@ -123,11 +123,13 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     if summary_file:
         _write(summary_file, FORMATS["markdown"](report, options), append=True)
     if report.internal_errors:
+        from openness_lint.cli import say
+
         first = report.internal_errors[0]
         if state["debug"]:
             click.echo(first.message, err=True)
-        click.echo(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
-                   + ("" if state["debug"] else " (run with --debug for a traceback)"), err=True)
+        say(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
+            + ("" if state["debug"] else " (run with --debug for a traceback)"))
         return 2
     if exit_zero or report.passed:
         return 0

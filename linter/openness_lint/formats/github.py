@@ -4,7 +4,10 @@ The runner shows at most 10 error, 10 warning and 10 notice annotations per
 step, so we emit within those caps and end with a notice that counts the
 rest. Escaping follows the runner's rules: %, CR and LF in the message, and
 also : and , in properties, so repository text can never end the command
-early or start a line of its own.
+early or start a line of its own. "##[" is left in annotation data: the
+runner tries its legacy "##[command]" form only on a line that does not
+parse as a "::" command, and every line here does (tests/security checks
+both), while breaking it up would change the text the runner shows.
 """
 
 from __future__ import annotations

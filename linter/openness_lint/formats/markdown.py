@@ -25,7 +25,7 @@ RESERVE = 16 * 1024
 
 def cell(value: str) -> str:
     """Repository text inside a table cell: no HTML, no pipes, one line."""
-    return html.escape(" ".join(value.split())).replace("|", "&#124;")
+    return html.escape(" ".join(value.split())).replace("|", "&#124;").replace("##[", "##&#91;")
 
 
 def code(value: str) -> str:

@@ -9,10 +9,11 @@ commits; they hash rule, path and message, not the line, which moves.
 from __future__ import annotations
 
 import hashlib
-import json
+from urllib.parse import quote
 
 from openness_lint import __version__
 from openness_lint.finding import Finding, Severity
+from openness_lint.formats.json_format import safe_json
 from openness_lint.formats.options import Options
 from openness_lint.registry import DOC_HEADINGS, DOC_TITLES, Rule
 from openness_lint.report import Report
@@ -41,7 +42,7 @@ def fingerprint(finding: Finding) -> str:
 
 def _result(finding: Finding, index: dict[str, int], anchor: str, prefix: str) -> dict:
     target = finding.path or anchor
-    uri = prefix + target if target != "." else (prefix.rstrip("/") or ".")
+    uri = quote(prefix + target, safe="/") if target != "." else (quote(prefix.rstrip("/"), safe="/") or ".")
     region = {"startLine": finding.line or 1}
     if finding.line and finding.column:
         region["startColumn"] = finding.column
@@ -89,4 +90,4 @@ def render(report: Report, options: Options) -> str:
             "results": [_result(f, index, report.anchor, options.root_prefix) for f in report.findings],
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return safe_json(document)

@@ -48,11 +48,10 @@ def builtin() -> dict[str, Profile]:
 def load(name: str) -> Profile:
     if name in builtin():
         return builtin()[name]
-    path = Path(name)
+    from openness_lint.config import read_bounded
+
     try:
-        data = yamlio.load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read profile: {exc}", name) from None
+        data = yamlio.load(read_bounded(Path(name), name, "profile"))
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", name, exc.line) from None
     return parse(data, name)

@@ -115,7 +115,8 @@ def _cards(ctx: Context) -> list[Declaration]:
         value = card.meta.get("license")
         values = value if isinstance(value, list) else [value] if value is not None else []
         for index, item in enumerate(values):
-            line = card.front.line(value, index) if isinstance(value, list) else card.front.line(card.meta, "license")
+            line = (card.front.line(value, index) if isinstance(value, list) else None) \
+                or card.front.line(card.meta, "license")
             text = str(item)
             if text.strip().lower() == "other":
                 name = card.meta.get("license_name")

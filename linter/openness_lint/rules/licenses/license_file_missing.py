@@ -13,7 +13,11 @@ from openness_lint.registry import rule
 
 @rule("LIC001")
 def license_file_missing(ctx: Context) -> Iterator[Violation]:
-    if licensefiles.code_license_files(ctx.repo):
+    files = licensefiles.code_license_files(ctx.repo)
+    if files and any(ctx.text(e.path) is not None for e in files):
+        return
+    if files:  # a link out of the repository, a binary or a huge file is no license
+        yield Violation(f"{files[0].path} exists but cannot be read as a license text (see OL001)", files[0].path)
         return
     declared = [d for d in declarations.find(ctx) if d.source in ("package", "citation") and d.license]
     also = f"; {declared[0].where()} declares {declared[0].license} but ships no text" if declared else ""

@@ -1,0 +1,1 @@
+"""Adversarial and property-based tests: everything the linter reads is hostile."""
