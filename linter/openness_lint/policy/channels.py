@@ -30,7 +30,7 @@ class Channel:
     kind: str  # "email", "url" or "issue-form"
     address: str  # the email address, the URL, or the issue form's path
     source: str  # security-policy, security-txt, contact-section, report-passage, use-policy,
-    #              issue-template, issue-contact-link
+    #              issue-template, issue-contact-link, manifest-contact
     path: str
     line: int | None
 
@@ -191,8 +191,23 @@ def _redress(ctx: Context) -> list[tuple[str, int]]:
                    if _reports(passage) and text.mentions(text.joined(passage), harm)})
 
 
+def _in_manifest(ctx: Context) -> Iterator[Channel]:
+    """`contact` in the release manifest (MOT's release.contact)."""
+    from openness_lint.levels import manifest
+
+    declared = manifest.load(ctx)
+    contact = declared.release.get("contact") if declared else None
+    if not isinstance(contact, str):
+        return
+    value = contact.strip().removeprefix("mailto:")
+    if addresses.EMAIL.fullmatch(value):
+        yield Channel("email", value, "manifest-contact", declared.path, None)
+    elif value.startswith(("https://", "http://")):
+        yield Channel("url", value, "manifest-contact", declared.path, None)
+
+
 def _build(ctx: Context) -> Reporting:
-    found = Reporting(channels=list(_issue_templates(ctx)))
+    found = Reporting(channels=list(_issue_templates(ctx)) + list(_in_manifest(ctx)))
     _in_documents(ctx, found)
     _in_files(ctx, found)
     found.channels = sorted(set(found.channels), key=lambda c: (c.path, c.line or 0, c.kind, c.address))
