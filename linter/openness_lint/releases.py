@@ -37,7 +37,7 @@ class View(Repo):
         self.base, self.prefix, self.root = base, prefix, base.root
         self.git_prefix, self.is_git, self.untracked = base.git_prefix, False, set()
         self._exclude, self._text, self.opened = [], {}, base.opened
-        self._by_folder, self._blob = None, None
+        self._by_folder, self._blob, self._headers = None, None, {}
         self.real: dict[str, str] = {}
         lead = prefix + "/" if prefix else ""
         for path in base.entries:

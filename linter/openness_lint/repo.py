@@ -112,6 +112,7 @@ class Repo:
         self.entries = entries
         self._by_folder: dict[str, list[Entry]] | None = None
         self._blob: tuple | None = None
+        self._headers: dict[tuple[str, ...], list[Entry]] = {}  # one git grep per run
 
     def excluded(self, path: str) -> bool:
         return any(
@@ -164,14 +165,16 @@ class Repo:
         `git grep` (in C, over tracked files with these suffixes only, so
         never a weight file) names the files that hold a tag; untracked
         files are all candidates. Callers still read only each file's head."""
+        if suffixes in self._headers:
+            return self._headers[suffixes]
         wanted = [e for e in self.find(globs.names(tuple(f"*{s}" for s in suffixes)), on_names=True)
                   if e.kind == "file"]
-        if not self.is_git or not wanted:
-            return wanted
-        tagged = git_grep_files(self.root, "SPDX-License-Identifier:", [f"*{s}" for s in suffixes])
-        if tagged is None:
-            return wanted
-        return [e for e in wanted if e.path in tagged or e.path in self.untracked]
+        if self.is_git and wanted:
+            tagged = git_grep_files(self.root, "SPDX-License-Identifier:", [f"*{s}" for s in suffixes])
+            if tagged is not None:
+                wanted = [e for e in wanted if e.path in tagged or e.path in self.untracked]
+        self._headers[suffixes] = wanted
+        return wanted
 
     def _blobs(self) -> tuple[str, str, list[int], list[int], list[Entry]]:
         if self._blob is None:
