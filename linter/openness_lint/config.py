@@ -284,10 +284,6 @@ def read_bounded(path: Path, shown: str, what: str = "configuration file") -> st
         raise ConfigError(f"{what} is not valid UTF-8", shown) from None
 
 
-def _read(path: Path, shown: str) -> str:
-    return read_bounded(path, shown)
-
-
 def _inside(root: Path, path: Path, shown: str) -> None:
     """A configuration found in the repository must not lead out of it: a
     pull request could link .openness-lint.yaml to any file on the runner."""
@@ -318,7 +314,7 @@ def _toml_lines(text: str) -> dict[str, int]:
 
 
 def _load_toml(path: Path, shown: str) -> tuple[Any, dict[str, int]] | None:
-    text = _read(path, shown)
+    text = read_bounded(path, shown)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -364,7 +360,7 @@ def load(root: Path, explicit: Path | None = None,
         _apply(config, data, path.parent, toml_lines, display)
         return config
     try:
-        data = yamlio.load(_read(path, config.display))
+        data = yamlio.load(read_bounded(path, config.display))
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", config.display, exc.line) from None
     _apply(config, data, path.parent, display_path=display)

@@ -45,10 +45,8 @@ class View(Repo):
                 self.real[path[len(lead):]] = path
         for path in shared:
             self.real.setdefault(path, path)
-        self.entries = {rel: Entry(rel, None, base.entries[real].kind, base.root / lead if lead else base.root)
+        self.entries = {rel: Entry(rel, base.entries[real].size, base.entries[real].kind)
                         for rel, real in sorted(self.real.items())}
-        for rel, real in self.real.items():
-            self.entries[rel]._size = base.entries[real].size
 
     def __contains__(self, path: str) -> bool:
         # a link from a release's card may climb out of its folder to a file

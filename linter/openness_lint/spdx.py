@@ -129,6 +129,14 @@ def _check(raw: str) -> Checked:
     return Checked(raw, parsed.render(), None, None, tuple(fixes))
 
 
+def conjoin(expressions) -> str | None:
+    """Several licenses that all apply, as one expression (None for none)."""
+    distinct = sorted(set(expressions))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else None
+    return " AND ".join(f"({x})" if " " in x else x for x in distinct)
+
+
 def is_valid(expression: str) -> bool:
     return check(expression).expression is not None
 

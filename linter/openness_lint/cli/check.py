@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from openness_lint import config as config_mod
-from openness_lint import registry, releases, staged
-from openness_lint.cli.options import debug_option, state
+from openness_lint import releases, staged
+from openness_lint.cli.options import debug_option, load_setup, state
 from openness_lint.errors import ConfigError
 from openness_lint.formats import FORMATS, Options
 from openness_lint.repo import Repo
@@ -80,7 +80,7 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     repository in the current directory with only the rules those files can
     affect."""
     path, changed = _target(paths)
-    config = config_mod.load(path, config_path, display=lambda p: os.path.relpath(p) if not p.is_absolute() else str(p))
+    config, rules = load_setup(path, config_path)
     if select:
         config.select = _split(select)
         config.selector_lines.update({("--select", s): None for s in config.select})
@@ -98,7 +98,6 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
                                 f"from {config.display or config.source}")
         config.min_level = f"{name}:{level}"
         config.min_level_from_cli = True
-    rules = registry.load(config.packs, display=lambda p: os.path.relpath(p))
     levels = True
     if changed is not None:
         prefixes = staged.affected(changed)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
 
-from openness_lint import config as config_mod
-from openness_lint import engine, registry
-from openness_lint.cli.options import debug_option
+from openness_lint import engine
+from openness_lint.cli.options import debug_option, load_setup
 from openness_lint.levels import evaluate
 from openness_lint.repo import Repo
 
@@ -36,9 +34,8 @@ def render_text(level: dict) -> str:
 @debug_option
 def level(path: Path, config_path: Path | None, fmt: str) -> int:
     """Print the levels of the release in PATH for every framework."""
-    config = config_mod.load(path, config_path, display=lambda p: os.path.relpath(p))
+    config, _ = load_setup(path, config_path)  # loading the rules registers the detectors
     ctx = engine.Context(Repo(path, exclude=config.exclude), config)
-    registry.load(config.packs)  # detectors register with the rule modules
     result = evaluate.report_level(ctx)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else render_text(result), nl=False)
     return 0 if result["passed"] else 1

@@ -8,14 +8,12 @@ one unless --force is given. Exit 0 when written, 2 on any error.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from openness_lint import config as config_mod
-from openness_lint import engine, registry
-from openness_lint.cli.options import debug_option, state
+from openness_lint import engine
+from openness_lint.cli.options import debug_option, load_setup, state
 from openness_lint.formats import html, svg
 from openness_lint.report import Report
 from openness_lint.repo import Repo
@@ -34,8 +32,7 @@ def build(path: Path, config_path: Path | None) -> Report:
     """Check the release as `check` does, with its configuration, for a picture of it."""
     if not path.exists():
         raise click.UsageError(f"path does not exist: {path}")
-    config = config_mod.load(path, config_path, display=lambda p: os.path.relpath(p) if not p.is_absolute() else str(p))
-    rules = registry.load(config.packs, display=lambda p: os.path.relpath(p))
+    config, rules = load_setup(path, config_path)
     config.check_rules(rules.known)
     return engine.run(Repo(path, exclude=config.exclude), config, rules, root_display=path.as_posix(),
                       debug=state["debug"])

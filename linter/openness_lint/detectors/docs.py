@@ -7,10 +7,8 @@ in cards, README files and CITATION.cff; a PDF is never opened.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import re
-from pathlib import PurePosixPath
 
 from openness_lint import cards, globs, yamlio
 from openness_lint.components import ComponentStatus, detector

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openness_lint import spdx
 from openness_lint.components import ComponentStatus, detector
 from openness_lint.engine import Context
 from openness_lint.licensing import classify
@@ -15,10 +16,7 @@ def _status(ctx: Context, artifact: str) -> ComponentStatus:
     declared = sorted({d.path for g in groups for d in g.declarations if d.source not in PER_FILE})
     per_file = sorted({d.path for g in groups for d in g.declarations if d.source in PER_FILE} - set(declared))
     evidence = declared + per_file[:20]
-    if len(licenses) > 1:
-        expression = " AND ".join(f"({x})" if " " in x else x for x in licenses)
-    else:
-        expression = licenses[0] if licenses else None
+    expression = spdx.conjoin(licenses)
     category = classify.of_expression(expression).id if groups else None
     return ComponentStatus(present=bool(groups), license=expression, evidence=evidence, category=category)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from openness_lint import artifacts, cards
+from openness_lint import artifacts, cards, spdx
 from openness_lint.licensing import declarations
 from openness_lint.licensing.declarations import Declaration
 
@@ -45,10 +45,7 @@ class Group:
                         key=lambda d: PRIORITY[d.source])
         if ranked:
             return ranked[0].license
-        per_file = sorted({d.license for d in self.declarations if d.license})
-        if len(per_file) > 1:
-            return " AND ".join(f"({x})" if " " in x else x for x in per_file)
-        return per_file[0] if per_file else None
+        return spdx.conjoin(d.license for d in self.declarations if d.license)
 
     def distinct(self) -> dict[str, list[Declaration]]:
         """What each competing declaration says (per-file ones never compete)."""

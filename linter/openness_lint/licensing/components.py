@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from openness_lint.components import ComponentStatus
+from openness_lint import spdx
 from openness_lint.licensing import classify, declarations
 
 if TYPE_CHECKING:
@@ -24,25 +25,26 @@ DOCUMENTS = {"model-card", "data-card", "evaluation-results", "research-paper", 
 NOT_LICENSED = {"code-license", "model-license", "data-license", "acceptable-use-policy", "reporting-channel"}
 
 
+def _by_folder(ctx: Context, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Folder -> the license its license files say, built once per run."""
+    def build(ctx: Context) -> dict[str, str]:
+        files: dict[str, list[str]] = {}
+        for item in declarations.find(ctx):
+            if item.source == "license-file" and item.artifact in kinds and item.license:
+                files.setdefault(item.scope, []).append(item.license)
+        return {folder: " AND ".join(sorted(set(found))) for folder, found in files.items()}
+    return ctx.analysis(f"licenses-by-folder:{','.join(kinds)}", build)
+
+
 def nearest(ctx: Context, path: str, kinds: tuple[str, ...]) -> str | None:
-    files: dict[str, list[str]] = {}
-    for item in declarations.find(ctx):
-        if item.source == "license-file" and item.artifact in kinds and item.license:
-            files.setdefault(item.scope, []).append(item.license)
+    """The license of the nearest license file at or above a path's folder."""
+    files = _by_folder(ctx, kinds)
     parts = PurePosixPath(path).parts[:-1]
     for depth in range(len(parts), -1, -1):
         found = files.get("/".join(parts[:depth]))
         if found:
-            return " AND ".join(sorted(set(found)))
+            return found
     return None
-
-
-def _combine(licenses: set[str]) -> str | None:
-    if not licenses:
-        return None
-    if len(licenses) == 1:
-        return next(iter(licenses))
-    return " AND ".join(sorted(f"({x})" if " " in x else x for x in licenses))
 
 
 def assign(ctx: Context, statuses: dict[str, ComponentStatus]) -> None:
@@ -58,7 +60,7 @@ def assign(ctx: Context, statuses: dict[str, ComponentStatus]) -> None:
                 kinds = ("all",) if cid in DOCUMENTS else ("all", "code")
                 paths = [e.split(":", 1)[0] for e in status.evidence if not e.startswith(("http://", "https://"))]
                 found = {lic for p in paths if (lic := nearest(ctx, p, kinds))}
-                status.license = _combine(found) or (
+                status.license = spdx.conjoin(found) or (
                     statuses["code-license"].license if "code-license" in statuses and cid not in DOCUMENTS else None)
         if status.license and status.category is None:
             status.category = classify.of_expression(status.license).id
