@@ -30,9 +30,9 @@ def patterns() -> dict:
 def weight_files(ctx: Context) -> list[Entry]:
     def build(ctx: Context) -> list[Entry]:
         spec = patterns()["model-parameters"]
-        ignored = {e.path for e in ctx.repo.find(globs.names(tuple(spec.get("ignore-files", []))), on_names=True)} \
+        ignored = {e.path for e in ctx.repo.find(globs.names(tuple(spec.get("ignore-files", []))))} \
             if spec.get("ignore-files") else set()
-        return [e for e in ctx.repo.find(globs.names(tuple(spec["files"])), on_names=True) if e.path not in ignored]
+        return [e for e in ctx.repo.find(globs.names(tuple(spec["files"]))) if e.path not in ignored]
     return ctx.analysis("weight-files", build)
 
 
@@ -42,7 +42,7 @@ def data_files(ctx: Context) -> list[Entry]:
         spec = patterns()["datasets"]
         in_folder = {e.path for e in ctx.repo.find(globs.folders(tuple(spec["folders"])))
                      if not e.name.lower().endswith(_DOC_SUFFIXES)}
-        by_name = {e.path for e in ctx.repo.find(globs.names(tuple(spec["files"])), on_names=True)}
+        by_name = {e.path for e in ctx.repo.find(globs.names(tuple(spec["files"])))}
         found = []
         for path in sorted(in_folder | by_name):
             entry = ctx.repo.entries[path]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from openness_lint import yamlio
+from openness_lint import globs, yamlio
 from openness_lint.data import ruledata
 from openness_lint.errors import ConfigError
 
@@ -334,7 +334,9 @@ def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | N
 def find_cards(ctx: Context) -> list[Card]:
     """Every model and data card in the repository, each read once."""
     cards = []
-    for entry in ctx.repo:  # the inventory is in path order
+    by_name = ctx.repo.find(globs.exact_names(tuple(sorted(MODEL_CARD_NAMES | DATA_CARD_NAMES | README_NAMES))))
+    in_folder = ctx.repo.find(globs.folders(("model_cards",)))
+    for entry in sorted({*by_name, *in_folder}, key=lambda e: e.path):
         named = _by_name(entry.path)
         text = ctx.text(entry.path) if named else None
         if text is None:

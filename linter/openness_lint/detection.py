@@ -55,7 +55,7 @@ def candidates(ctx: Context, pattern: Pattern) -> set[str]:
     """Paths that match the pattern's files, paths or folders, by one scan each."""
     found: set[str] = set()
     if pattern.files:
-        found.update(entry.path for entry in ctx.repo.find(globs.names(pattern.files), on_names=True))
+        found.update(entry.path for entry in ctx.repo.find(globs.names(pattern.files)))
     for regex in (globs.paths(pattern.paths), globs.folders(pattern.folders)):
         if regex is not None:
             found.update(entry.path for entry in ctx.repo.find(regex))
@@ -78,7 +78,7 @@ def evidence(ctx: Context, component: str, pattern: Pattern) -> list[str]:
     excluded = {f.lower() for f in table.get("exclude-folders", [])}
     found = {p for p in candidates(ctx, pattern) if not _ignored(pattern, p, excluded, code_extensions)}
     for name, key in pattern.json_keys.items():
-        for entry in ctx.repo.find(globs.names((name,)), on_names=True):
+        for entry in ctx.repo.find(globs.names((name,))):
             if not set(entry.path.lower().split("/")[:-1]) & excluded and _json_has(ctx, entry.path, key):
                 found.add(entry.path)
     return sorted(found)

@@ -1,13 +1,35 @@
-"""Globs as regular expressions over the newline-joined inventory.
+"""Globs over the repository inventory, searched in C.
 
-Repo.find() scans every path at once in C; these turn the glob tables of
-rules/ into the anchored, multi-line patterns it takes.
+Repo.find() keeps every path, and every file name, lowercased and joined
+one per line, with a line break before the first and after the last. A
+glob becomes a few regular expressions over that text, each shaped so
+that the engine's literal-prefix search jumps from candidate to candidate
+instead of trying a match at every position (re.IGNORECASE would turn
+that search off, so both sides are lowercased instead):
+
+- globs that start with a literal (or `?`, `[`) are searched together as
+  a line break followed by the glob and then the next line break;
+- a glob that starts with `*` is searched unanchored from what follows
+  the `*`, which then covers whatever comes before on the line;
+- a folder name is searched as "name/", then checked to begin a path
+  component.
+
+A match starts inside its line, or on the line break just before it;
+Repo.find maps it back to the entry.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """What Repo.find takes: searches over file names or over whole paths."""
+    on_names: bool
+    searches: tuple[re.Pattern, ...]
 
 
 def _translate(glob: str, cross_folders: bool) -> str:
@@ -27,8 +49,8 @@ def _translate(glob: str, cross_folders: bool) -> str:
                 out.append("\\[")
                 continue
             body = glob[index:end].replace("\\", "\\\\")
-            if body.startswith("!"):
-                body = "^" + body[1:]
+            if body.startswith("!"):  # never across a line (nor, for a name, a folder)
+                body = ("^\\n" if cross_folders else "^/\\n") + body[1:]
             out.append(f"[{body}]")
             index = end + 1
         else:
@@ -36,38 +58,48 @@ def _translate(glob: str, cross_folders: bool) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=512)
-def names(globs: tuple[str, ...]) -> re.Pattern | None:
-    """File names matching one of the globs; use with Repo.find(on_names=True)."""
-    if not globs:
-        return None
-    body = "|".join(_translate(g, False) for g in globs)
-    return re.compile(f"^(?:{body})$", re.MULTILINE | re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=512)
-def paths(globs: tuple[str, ...]) -> re.Pattern | None:
-    """Paths matching one of the globs, `*` crossing folders (as fnmatch).
-
-    A glob that starts with `*` matches any line that ends as the rest of it
-    does, so it is searched for unanchored: the engine then jumps between
-    occurrences of the rest's first literal instead of trying every line."""
-    if not globs:
-        return None
-    anchored = [_translate(g, True) for g in globs if not g.startswith("*")]
-    floating = [_translate(g.lstrip("*"), True) for g in globs if g.startswith("*")]
-    parts = []
+def _searches(globs: tuple[str, ...], cross_folders: bool) -> tuple[re.Pattern, ...]:
+    anchored, floating = [], []
+    for glob in dict.fromkeys(g.lower() for g in globs):
+        rest = glob.lstrip("*")
+        if rest and rest != glob:
+            floating.append(re.compile(_translate(rest, cross_folders) + r"(?=\n)"))
+        else:  # a literal start, or "*" alone (every line)
+            anchored.append(_translate(glob, cross_folders))
     if anchored:
-        parts.append(f"^(?:{'|'.join(anchored)})$")
-    if floating:
-        parts.append(f"(?:{'|'.join(floating)})$")
-    return re.compile("|".join(parts), re.MULTILINE | re.IGNORECASE)
+        floating.insert(0, re.compile("\n(?:" + "|".join(anchored) + r")(?=\n)"))
+    return tuple(floating)
 
 
 @functools.lru_cache(maxsize=512)
-def folders(folder_names: tuple[str, ...]) -> re.Pattern | None:
+def names(globs: tuple[str, ...]) -> Matcher | None:
+    """File names matching one of the globs, case-insensitively."""
+    return Matcher(True, _searches(globs, False)) if globs else None
+
+
+@functools.lru_cache(maxsize=512)
+def paths(globs: tuple[str, ...]) -> Matcher | None:
+    """Paths matching one of the globs case-insensitively, `*` crossing
+    folders (as fnmatch)."""
+    return Matcher(False, _searches(globs, True)) if globs else None
+
+
+@functools.lru_cache(maxsize=512)
+def exact_names(file_names: tuple[str, ...]) -> Matcher | None:
+    """File names equal to one of these, case-insensitively (no wildcards)."""
+    if not file_names:
+        return None
+    body = "|".join(re.escape(n) for n in dict.fromkeys(n.lower() for n in file_names))
+    return Matcher(True, (re.compile(f"\n(?:{body})(?=\n)"),))
+
+
+@functools.lru_cache(maxsize=512)
+def folders(folder_names: tuple[str, ...]) -> Matcher | None:
     """Paths inside a folder with one of these names, at any depth."""
     if not folder_names:
         return None
-    body = "|".join(re.escape(f) for f in folder_names)
-    return re.compile(f"(?:^|/)(?:{body})/", re.MULTILINE | re.IGNORECASE)
+    searches = []
+    for name in dict.fromkeys(f.lower() for f in folder_names):
+        literal = re.escape(name)
+        searches.append(re.compile(f"{literal}/(?<=[\\n/]{literal}/)"))
+    return Matcher(False, tuple(searches))

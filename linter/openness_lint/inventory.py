@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import threading
 from pathlib import Path
 
 # Never part of a release: version control, dependencies, environments, caches.
@@ -83,6 +84,10 @@ def _collect(proc: subprocess.Popen | None, ok: tuple[int, ...] = (0,)) -> bytes
     return out if proc.returncode in ok else None
 
 
+# `git ls-files -s -z`: mode, object, stage, a tab, the path, a NUL
+_STAGE_RECORD = re.compile(r"([0-7]+) [0-9a-f]+ [0-3]\t([^\0]*)\0")
+
+
 def git_listing(root: Path) -> dict[str, str | None] | None:
     """path -> "file", "symlink" or None (untracked: not known yet); None
     when root is not in a git work tree."""
@@ -93,11 +98,7 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
     if any(out is None for out in outputs):
         return None
     listing: dict[str, str | None] = {}
-    for record in outputs[0].decode("utf-8", "surrogateescape").split("\0"):
-        if not record:
-            continue
-        meta, _, path = record.partition("\t")
-        mode = meta.split(" ", 1)[0]
+    for mode, path in _STAGE_RECORD.findall(outputs[0].decode("utf-8", "surrogateescape")):
         if mode == "120000":
             listing[path] = "symlink"
         elif mode.startswith("100"):
@@ -111,14 +112,44 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
     return listing
 
 
-def git_grep_files(root: Path, text: str, pathspecs: list[str]) -> set[str] | None:
-    """Tracked files under root whose content holds ``text``; None on failure."""
-    proc = _spawn(root, "grep", "-l", "-z", "-I", "-F", "--no-recurse-submodules", "-e", text, "--", *pathspecs,
-                  memory=GREP_MEMORY)
-    out = _collect(proc, ok=(0, 1))  # 1: nothing found; anything else: read heads in Python
-    if out is None:
-        return None
-    return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+_GREP_RECORD = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
+# settings a user's git config could add that would change grep's output
+_GREP_CONFIG = ("-c", "grep.column=false", "-c", "grep.fullName=false", "-c", "color.grep=never")
+
+
+class GrepLines:
+    """A `git grep` for the lines of tracked, non-binary files that hold a
+    text, started at once and read by a thread of its own, so that it runs
+    while the caller lists and lints. result() waits for it: path ->
+    [(line number, line)] for every line that holds the text, or None when
+    git failed (a memory limit keeps a huge file from being loaded whole)."""
+
+    def __init__(self, root: Path, text: str, pathspecs: list[str]):
+        self._proc = _spawn(root, *_GREP_CONFIG, "grep", "-z", "-n", "-I", "-F", "--no-recurse-submodules",
+                            "-e", text, "--", *pathspecs, memory=GREP_MEMORY)
+        self._found: dict[str, list[tuple[int, str]]] | None = None
+        # git blocks once the pipe is full, so someone must read it now
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        out = _collect(self._proc, ok=(0, 1))  # 1: nothing found
+        if out is None:
+            return
+        found: dict[str, list[tuple[int, str]]] = {}
+        for record in _GREP_RECORD.finditer(out):
+            path = record[1].decode("utf-8", "surrogateescape")
+            found.setdefault(path, []).append((int(record[2]), record[3].decode("utf-8", "replace")))
+        self._found = found
+
+    def result(self) -> dict[str, list[tuple[int, str]]] | None:
+        self._reader.join()
+        return self._found
+
+    def cancel(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+        self._reader.join()
 
 
 def git_prefix(root: Path) -> str:

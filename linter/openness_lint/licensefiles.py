@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from openness_lint import globs
 from openness_lint.repo import Entry, Repo
 
 # LICENSE, LICENCE, COPYING, UNLICENSE; any case; with an extension or a
 # -SUFFIX (LICENSE-CODE, LICENSE.md); and split files such as MODEL_LICENSE.
 _LICENSE_NAME = re.compile(
     r"^(?:[a-z0-9]+[-_])*(?:un)?(?:licen[cs]es?|copying)(?:[-_.][\w.-]*)?$", re.IGNORECASE)
+# names that may be license files, as a fast first cut for Repo.find
+CANDIDATES = globs.names(("*licen[cs]e*", "*copying*"))
 _NOT_CODE = re.compile(r"model|weight|data|param|checkpoint", re.IGNORECASE)
 # A license file may be LICENSE.md or LICENSE.MIT, but license.py and
 # licenses.yaml are code and data that happen to share the word.
@@ -19,9 +22,25 @@ _NOT_LICENSE_SUFFIXES = {
     "jpg", "svg", "pdf", "ipynb", "safetensors", "bin", "pt", "ckpt", "gguf", "onnx",
 }
 _SPDX_TAG = re.compile(
-    r"^(?P<lead>.*?)SPDX-License-Identifier:[ \t]*(?P<expr>[^\n\\\"'*#]+?)[ \t]*(?:\*/|-->)?[ \t]*$",
+    r"^(?P<lead>.*?)SPDX-License-Identifier:[ \t]*(?P<expr>[^\n\\\"'*#]+?)[ \t]*(?:\*/|-->)?[ \t]*\r?$",
     re.MULTILINE)
+SPDX_TAG_TEXT = "SPDX-License-Identifier:"
+# Source files searched for SPDX headers: Repo.tag_lines(*HEADER_SEARCH)
+HEADER_SUFFIXES = (".py", ".sh", ".js", ".ts", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".go",
+                   ".rs", ".java", ".kt", ".scala", ".rb", ".pl", ".r", ".jl", ".lua", ".swift")
+HEADER_SEARCH = (HEADER_SUFFIXES, SPDX_TAG_TEXT)
 _COMMENT_LEAD = re.compile(r"^\s*(#|//|/\*|\*|--|;|<!--|%|@rem|rem\b|\.\.|\(\*)?\s*$", re.IGNORECASE)
+
+
+def header_tag(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """Among (line number, line) pairs, the first SPDX-License-Identifier
+    that opens its line or follows a comment marker, as a source file's
+    header carries it, with its line number."""
+    for number, line in lines:
+        found = spdx_tag(line, comment_only=True)
+        if found:
+            return found[0], number
+    return None
 
 
 def is_license_name(name: str) -> bool:

@@ -37,7 +37,7 @@ class View(Repo):
         self.base, self.prefix, self.root = base, prefix, base.root
         self.git_prefix, self.is_git, self.untracked = base.git_prefix, False, set()
         self._exclude, self._text, self.opened = [], {}, base.opened
-        self._by_folder, self._blob, self._headers = None, None, {}
+        self._by_folder, self._blob, self._tags, self._folders = None, None, {}, None
         self.real: dict[str, str] = {}
         lead = prefix + "/" if prefix else ""
         for path in base.entries:
@@ -61,6 +61,11 @@ class View(Repo):
     def is_shared(self, path: str) -> bool:
         """Whether the file is the root's, shared with this release."""
         return bool(self.prefix) and self.real.get(path) == path
+
+    def tag_lines(self, suffixes: tuple[str, ...], tag: str) -> dict[str, list[tuple[int, str]]]:
+        # the whole repository's search, run once for every release
+        found = self.base.tag_lines(suffixes, tag)
+        return dict(sorted((rel, found[real]) for rel, real in self.real.items() if real in found))
 
     def _resolve(self, path: str):
         if path not in self.real:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import itertools
+import operator
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterable
 
 from openness_lint import globs
-from openness_lint.inventory import SKIP_DIRS, Entry, git_grep_files, git_listing, git_prefix, skipped, walk_listing
+from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, git_listing, git_prefix, skipped, walk_listing
 
 __all__ = ["Entry", "Repo", "SKIP_DIRS", "Text", "Unreadable", "decode"]
 
@@ -86,14 +87,21 @@ def _matches_any(path: str, patterns: list[str]) -> bool:
 class Repo:
     """A repository on disk: its inventory and cached, bounded text access."""
 
-    def __init__(self, root: Path, exclude: list[str] | tuple[str, ...] = ()):
+    def __init__(self, root: Path, exclude: list[str] | tuple[str, ...] = (),
+                 prefetch: tuple[tuple[tuple[str, ...], str], ...] = ()):
+        """``prefetch``: (suffixes, tag) searches that tag_lines will be
+        asked for; in a git work tree their `git grep` starts now, beside
+        the listing."""
         self.root = root.resolve()
+        self._tags: dict[tuple, dict[str, list[tuple[int, str]]]] = {}  # one git grep per run
+        self._greps = {key: GrepLines(self.root, key[1], _pathspecs(key[0])) for key in prefetch}
         # where root sits inside its git work tree ("" at the top), so that
         # annotations and SARIF can name paths as GitHub does
         self.git_prefix = ""
         listing = git_listing(self.root)
         self.is_git = listing is not None
         if listing is None:
+            self.close()
             listing = walk_listing(self.root)
         else:
             self.git_prefix = git_prefix(self.root)
@@ -112,7 +120,13 @@ class Repo:
         self.entries = entries
         self._by_folder: dict[str, list[Entry]] | None = None
         self._blob: tuple | None = None
-        self._headers: dict[tuple[str, ...], list[Entry]] = {}  # one git grep per run
+        self._folders: frozenset[str] | None = None
+
+    def close(self) -> None:
+        """Stop searches started for tag_lines that nobody asked for."""
+        for grep in self._greps.values():
+            grep.cancel()
+        self._greps = {}
 
     def excluded(self, path: str) -> bool:
         return any(
@@ -160,44 +174,43 @@ class Repo:
                 self._by_folder.setdefault(entry.parent, []).append(entry)
         return list(self._by_folder.get(directory, ()))
 
-    def header_candidates(self, suffixes: tuple[str, ...]) -> list[Entry]:
-        """Source files that may carry an SPDX header. In a git work tree one
-        `git grep` (in C, over tracked files with these suffixes only, so
-        never a weight file) names the files that hold a tag; untracked
-        files are all candidates. Callers still read only each file's head."""
-        if suffixes in self._headers:
-            return self._headers[suffixes]
-        wanted = [e for e in self.find(globs.names(tuple(f"*{s}" for s in suffixes)), on_names=True)
-                  if e.kind == "file"]
-        if self.is_git and wanted:
-            tagged = git_grep_files(self.root, "SPDX-License-Identifier:", [f"*{s}" for s in suffixes])
-            if tagged is not None:
-                wanted = [e for e in wanted if e.path in tagged or e.path in self.untracked]
-        self._headers[suffixes] = wanted
-        return wanted
+    def folders(self) -> frozenset[str]:
+        """Every folder that holds a file of the inventory, at any depth
+        ("" for the root not included)."""
+        if self._folders is None:
+            found = {entry.parent for entry in self.entries.values()}
+            for folder in list(found):
+                while "/" in folder:
+                    folder = folder.rpartition("/")[0]
+                    found.add(folder)
+            found.discard("")
+            self._folders = frozenset(found)
+        return self._folders
 
-    def _blobs(self) -> tuple[str, str, list[int], list[int], list[Entry]]:
+    def _blobs(self) -> tuple[tuple[str, list[int]], tuple[str, list[int]], list[Entry]]:
         if self._blob is None:
-            # a line break inside a name would split its line: it stands as a
-            # NUL in the blob (same length), which no pattern matches
             ordered = list(self.entries.values())
-            paths = "\n".join(e.path.translate(_NO_BREAKS) for e in ordered)
-            names = "\n".join(e.name.translate(_NO_BREAKS) for e in ordered)
-            self._blob = (paths, names, _starts(e.path for e in ordered), _starts(e.name for e in ordered), ordered)
+            self._blob = (_framed([e.path for e in ordered]), _framed([e.name for e in ordered]), ordered)
         return self._blob
 
-    def find(self, regex: re.Pattern, on_names: bool = False) -> Iterator[Entry]:
-        """Entries whose path (or, with on_names, file name) matches ``regex``,
-        a multi-line pattern. One scan in C over all paths at once instead of
-        a Python loop per entry; each match maps back to its line's entry."""
-        paths, names, path_starts, name_starts, ordered = self._blobs()
-        blob, starts = (names, name_starts) if on_names else (paths, path_starts)
-        last = -1
-        for match in regex.finditer(blob):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index != last:
-                last = index
-                yield ordered[index]
+    def find(self, matcher: globs.Matcher | None) -> list[Entry]:
+        """Entries whose path (or file name) a globs.Matcher matches, in
+        inventory order. Each search is one scan in C over all paths at once
+        instead of a Python loop per entry; a match maps back to its line."""
+        if matcher is None:
+            return []
+        paths, names, ordered = self._blobs()
+        blob, starts = names if matcher.on_names else paths
+        hits: set[int] = set()
+        for regex in matcher.searches:
+            last = -1
+            for match in regex.finditer(blob):
+                # +1: an anchored match starts on the line break before its line
+                index = bisect.bisect_right(starts, match.start() + 1) - 1
+                if index != last:
+                    last = index
+                    hits.add(index)
+        return [ordered[index] for index in sorted(hits)]
 
     def glob(self, pattern: str) -> list[Entry]:
         """Entries whose path matches a glob (`*` crosses folders, as fnmatch)."""
@@ -234,22 +247,40 @@ class Repo:
             target = resolved
         return target
 
-    def head(self, path: str, limit: int = 4096) -> str | None:
-        """The first ``limit`` bytes as text, for headers; None when binary or
-        unreadable. Reads no more than that, whatever the file's size."""
-        try:
-            target = self._resolve(path)
-        except Unreadable:
-            return None
-        fd = None if self.entries[path].kind == "lfs-pointer" else _open_regular(target)
-        if fd is None:
-            return None
-        with os.fdopen(fd, "rb") as handle:
-            self.opened.append(path)
-            raw = handle.read(limit)
-        if b"\0" in raw:
-            return None
-        return raw.decode("utf-8", "replace")
+    def tag_lines(self, suffixes: tuple[str, ...], tag: str) -> dict[str, list[tuple[int, str]]]:
+        """Files whose names end with one of ``suffixes`` (any case) and that
+        hold ``tag``: path -> [(line number, line)], one pair per line that
+        holds it, in path order. In a git work tree one `git grep` searches
+        the tracked files in C; untracked files, and every file outside git,
+        are read here as Repo.text reads them (1 MiB at most, never a
+        binary), without keeping their text."""
+        key = (suffixes, tag)
+        if key not in self._tags:
+            self._tags[key] = self._search_tag(suffixes, tag)
+        return self._tags[key]
+
+    def _search_tag(self, suffixes: tuple[str, ...], tag: str) -> dict[str, list[tuple[int, str]]]:
+        found: dict[str, list[tuple[int, str]]] = {}
+        pending: Iterable[str] = self.entries
+        if self.is_git:
+            grep = self._greps.pop((suffixes, tag), None) or GrepLines(self.root, tag, _pathspecs(suffixes))
+            grepped = grep.result()
+            if grepped is not None:
+                found = {path: lines for path, lines in grepped.items()
+                         if path in self.entries and self.entries[path].kind == "file"}
+                pending = sorted(self.untracked)
+        lowered = tuple(suffix.lower() for suffix in suffixes)
+        for path in pending:
+            entry = self.entries.get(path)
+            if entry is None or entry.kind != "file" or not entry.name.lower().endswith(lowered):
+                continue
+            try:
+                content = self._read(path).content
+            except Unreadable:
+                continue
+            if tag in content:
+                found[path] = [(number, line) for number, line in enumerate(content.split("\n"), 1) if tag in line]
+        return dict(sorted(found.items()))
 
     def _read(self, path: str) -> Text:
         target = self._resolve(path)
@@ -275,16 +306,29 @@ class Repo:
         return decode(path, raw)
 
 
-_NO_BREAKS = str.maketrans({"\n": "\0", "\r": "\0"})
+_NO_BREAKS = str.maketrans({"\n": "\0"})
 
 
-def _starts(lines) -> list[int]:
-    """Offsets where each line begins in the newline-joined blob."""
-    starts, position = [], 0
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
-    return starts
+def _pathspecs(suffixes: tuple[str, ...]) -> list[str]:
+    return [f":(icase)*{suffix}" for suffix in suffixes]
+
+
+def _framed(lines: list[str]) -> tuple[str, list[int]]:
+    """The lowercased lines joined with a line break before, between and
+    after them, and the offset where each begins."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:
+        # a line break inside a name would split its line: it stands as a
+        # NUL, which no pattern matches
+        lines = [line.translate(_NO_BREAKS) for line in lines]
+        joined = "\n".join(lines)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a letter whose lower case is longer
+        lines = [line.lower() for line in lines]
+        lowered = "\n".join(lines)
+    # line i starts after i + 1 breaks and the lines before it
+    starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=1), itertools.count()))
+    return "\n" + lowered + "\n", starts[:-1]
 
 
 def decode(path: str, raw: bytes) -> Text:

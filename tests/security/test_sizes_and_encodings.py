@@ -88,9 +88,9 @@ def test_fifty_megabyte_readme_in_a_real_process_stays_small(make_repo, tmp_path
 
 
 def test_gigabyte_source_file_is_not_read_by_the_header_scan(make_repo, tmp_path):
-    # SPDX headers are looked for in the first 4 KiB of each source file.
-    # In a git work tree a `git grep` picks the candidates first; it must not
-    # load a whole huge tracked file into memory to do so.
+    # In a git work tree one `git grep` finds the SPDX tags of tracked source
+    # files; it must not load a whole huge tracked file into memory to do
+    # so, and the fallback reads at most 1 MiB of a file.
     root = make_repo({"LICENSE": "MIT License\n", "train.py": "print('train')\n"}, name="repo")
     track(root)
     sparse(root / "train.py", 1 * GiB)

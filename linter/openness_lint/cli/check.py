@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from openness_lint import config as config_mod
-from openness_lint import releases, staged
+from openness_lint import licensefiles, releases, staged
 from openness_lint.cli.options import debug_option, load_setup, state
 from openness_lint.errors import ConfigError
 from openness_lint.formats import FORMATS, Options
@@ -111,8 +111,13 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
         if exc.message.startswith("--"):
             raise click.BadParameter(exc.message) from None
         raise
-    repo = Repo(path, exclude=config.exclude)
-    report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"], levels=levels)
+    # a full run always looks for SPDX headers: start that search now
+    repo = Repo(path, exclude=config.exclude, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ())
+    try:
+        report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"],
+                              levels=levels)
+    finally:
+        repo.close()
     options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
     click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
     if sarif_file:

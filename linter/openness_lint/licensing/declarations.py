@@ -25,8 +25,6 @@ _MODEL_NAME = re.compile(r"model|weight|param|checkpoint", re.IGNORECASE)
 _DATA_NAME = re.compile(r"data", re.IGNORECASE)
 _CODE_NAME = re.compile(r"code|software|source", re.IGNORECASE)
 _BODY_LICENSE = re.compile(r"^\W*licen[cs]e\W*:\W*(?P<value>[^\n]+?)\W*$", re.IGNORECASE | re.MULTILINE)
-HEADER_SUFFIXES = (".py", ".sh", ".js", ".ts", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".go",
-                   ".rs", ".java", ".kt", ".scala", ".rb", ".pl", ".r", ".jl", ".lua", ".swift")
 
 
 @dataclass(frozen=True)
@@ -43,8 +41,7 @@ class Declaration:
     @property
     def scope(self) -> str:
         """The folder whose sub-tree this declaration covers."""
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
+        return self.path.rpartition("/")[0]
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
@@ -72,7 +69,7 @@ def resolve_written(value: str) -> tuple[str | None, spdx.Checked]:
 
 def _license_files(ctx: Context) -> list[Declaration]:
     found = []
-    for entry in ctx.repo:
+    for entry in ctx.repo.find(licensefiles.CANDIDATES):
         if entry.parent == "LICENSES" or not licensefiles.is_license_name(entry.name):
             continue
         text = ctx.text(entry.path)
@@ -91,12 +88,11 @@ def _reuse_texts(ctx: Context) -> list[Declaration]:
 
 def _headers(ctx: Context) -> list[Declaration]:
     found = []
-    for entry in ctx.repo.header_candidates(HEADER_SUFFIXES):
-        head = ctx.repo.head(entry.path)
-        tag = licensefiles.spdx_tag(head, comment_only=True) if head else None
+    for path, lines in ctx.repo.tag_lines(*licensefiles.HEADER_SEARCH).items():
+        tag = licensefiles.header_tag(lines)
         if tag:
             expression, checked = resolve_written(tag[0])
-            found.append(Declaration("code", "header", entry.path, tag[1], tag[0], expression, checked))
+            found.append(Declaration("code", "header", path, tag[1], tag[0], expression, checked))
     return found
 
 

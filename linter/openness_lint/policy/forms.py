@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from openness_lint import globs
 from openness_lint.licensing import classify, declarations, tables
 from openness_lint.licensing.attribution import attribution
 from openness_lint.policy import addresses, data, text
@@ -71,13 +72,16 @@ def is_policy_file(entry: Entry) -> bool:
 
 
 def policy_files(ctx: Context) -> list[tuple[Entry, str]]:
-    """Policy files that hold some text, with that text."""
-    found = []
-    for entry in ctx.repo:  # the inventory is in path order
-        content = ctx.text(entry.path) if is_policy_file(entry) else None
-        if content is not None and content.strip():
-            found.append((entry, content))
-    return found
+    """Policy files that hold some text, with that text, in path order."""
+    def build(ctx: Context) -> list[tuple[Entry, str]]:
+        names = tuple(n + e for n in data.words("use-policy", "names") for e in data.words("use-policy", "extensions"))
+        found = []
+        for entry in ctx.repo.find(globs.exact_names(names)):
+            content = ctx.text(entry.path) if is_policy_file(entry) else None
+            if content is not None and content.strip():
+                found.append((entry, content))
+        return found
+    return ctx.analysis("policy-files", build)
 
 
 def license_texts(ctx: Context) -> list[tuple[str, str]]:

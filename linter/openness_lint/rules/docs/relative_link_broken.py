@@ -33,8 +33,8 @@ def resolve(directory: str, target: str) -> str | None:
 
 def _suggestion(ctx: Context, path: str) -> str:
     directory, name = posixpath.split(path)
-    names = sorted({e.path[len(directory) + 1 if directory else 0:].split("/")[0]
-                    for e in ctx.repo if e.path.startswith(directory + "/" if directory else "")})
+    names = sorted({e.name for e in ctx.repo.files_in(directory)}
+                   | {f.rpartition("/")[2] for f in ctx.repo.folders() if f.rpartition("/")[0] == directory})
     same = [n for n in names if n.lower() == name.lower()]
     close = same or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
     return f"; did you mean {posixpath.join(directory, close[0])!r}?" if close else ""
@@ -42,14 +42,13 @@ def _suggestion(ctx: Context, path: str) -> str:
 
 @rule("DOC002")
 def relative_link_broken(ctx: Context) -> Iterator[Violation]:
-    folders = {posixpath.dirname(e.path) for e in ctx.repo}
-    folders |= {f.rsplit("/", i)[0] for f in list(folders) for i in range(1, f.count("/") + 1)}
+    folders = ctx.repo.folders()
     for path, lines in documents(ctx):
         for link in links(lines):
             if link.reference:
                 continue  # reported once, at its definition
             target = resolve(posixpath.dirname(path), link.target)
-            if target is None or target in ctx.repo or target in folders or ctx.repo.excluded(target):
+            if target is None or target in ctx.repo or target in folders or target == "" or ctx.repo.excluded(target):
                 continue
             yield Violation(f"link to {link.target!r} points at {target!r}, which is not in the repository"
                             + _suggestion(ctx, target), path, link.line, link.column)
