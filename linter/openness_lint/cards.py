@@ -70,7 +70,11 @@ def split_lines(text: str) -> list[str]:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+@functools.lru_cache(maxsize=64)
 def parse_front_matter(text: str) -> FrontMatter:
+    """The card's metadata block. Cached by text, since cards, documents and
+    detectors each ask for it (and every release of a monorepo): callers
+    must not change what it returns."""
     lines = split_lines(text)
     index = 0
     while index < len(lines) and not lines[index].strip():

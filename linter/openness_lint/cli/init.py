@@ -55,13 +55,13 @@ packs: []
 
 def merge(existing: str) -> str:
     """The user's file with any missing starter keys appended."""
-    current = yamlio.load(existing)
+    current = yamlio.load(existing, comments=True)
     if current is None:
         # only comments (or nothing): keep them, then the starter settings
         return existing.rstrip() + "\n\n" + STARTER if existing.strip() else STARTER
     if not isinstance(current, dict):
         raise click.ClickException("the existing configuration is not a mapping; fix or remove it first")
-    starter = yamlio.load(STARTER)
+    starter = yamlio.load(STARTER, comments=True)
     for key, value in starter.items():
         if key not in current:
             current[key] = value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -79,15 +80,25 @@ def passages(lines: Iterable[Line]) -> list[list[Line]]:
     return [run for run in found if run]
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def normal(text: str) -> str:
-    """Lower case, "&" read as "and", every run of punctuation one space."""
-    return " ".join(re.sub(r"[\W_]+", " ", text.lower().replace("&", " and ")).split())
+    """Lower case, "&" read as "and", every run of punctuation one space.
+    Cached: a monorepo's releases read the same root documents."""
+    return " ".join(_PUNCTUATION.sub(" ", text.lower().replace("&", " and ")).split())
+
+
+@functools.lru_cache(maxsize=256)
+def _padded_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {n}" for n in map(normal, phrases) if n)
 
 
 def mentions(text: str, phrases: Iterable[str]) -> bool:
     """Whether a phrase occurs at the start of a word ("harm" in "harmful")."""
     padded = f" {normal(text)}"
-    return any(f" {normal(p)}" in padded for p in phrases if normal(p))
+    return any(p in padded for p in _padded_phrases(tuple(phrases)))
 
 
 def joined(lines: Iterable[Line]) -> str:
