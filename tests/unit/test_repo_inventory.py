@@ -109,3 +109,27 @@ def test_gitattributes_symlink_out_of_the_repository_is_not_followed(make_repo, 
     root = make_repo({"notes.txt": POINTER})
     os.symlink(outside, root / ".gitattributes")
     assert Repo(root).entries["notes.txt"].kind == "file"
+
+
+def test_git_index_modes_give_kinds_and_drop_submodules(make_repo):
+    # the index is read in C: every path, then only the records that are not
+    # regular files; names with tabs, digits and spaces must survive that
+    from tests.conftest import git
+
+    root = make_repo({"README.md": "# m\n", "tab\there.py": "x\n", "100644 odd.md": "y\n",
+                      "run.sh": "#!/bin/sh\n"}, git_init=True)
+    (root / "run.sh").chmod(0o755)
+    os.symlink("README.md", root / "CARD.md")
+    git(root, "add", "-A")
+    git(root, "update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,vendor/sub")
+    repo = Repo(root)
+    kinds = {path: entry.kind for path, entry in repo.entries.items()}
+    assert kinds == {"README.md": "file", "tab\there.py": "file", "100644 odd.md": "file", "run.sh": "file",
+                     "CARD.md": "symlink"}
+    assert repo.untracked == set()
+
+
+def test_a_skipped_folder_anywhere_in_a_listing_is_dropped(make_repo):
+    root = make_repo({"a/node_modules/x.js": "x", "node_modules.md": "y", "b/__pycache__/c.pyc": b"\0",
+                      "keep/venvs/d.py": "z"}, git_init=True)
+    assert paths(Repo(root)) == {"node_modules.md", "keep/venvs/d.py"}

@@ -123,3 +123,20 @@ def test_deep_nesting_with_operators_is_rejected_without_an_exception():
 def test_nesting_within_the_limit_is_valid():
     depth = spdx.MAX_DEPTH
     assert spdx.check("(" * depth + "MIT" + ")" * depth).expression == "MIT"
+
+
+def test_single_ids_checked_without_the_index_agree_with_license_expression():
+    # spdx._plain answers for single current ids without loading
+    # license-expression's index; for every one of them, in any case, the
+    # answer must be the one license-expression itself gives.
+    assert len(spdx.plain_ids()) > 600
+    for canonical in spdx.plain_ids().values():
+        for written in (canonical, canonical.lower(), canonical.upper()):
+            assert spdx._plain(written, written) == spdx._parsed(written, written), written
+        assert spdx.tree(canonical).render() == spdx.licensing().parse(canonical, validate=False).render()
+
+
+@pytest.mark.parametrize("written", ["AGPL-3.0", "GPL-2.0+", "MPL-2.0-no-copyleft-exception", "MIT OR Apache-2.0",
+                                     "LicenseRef-x", "AND", "nonsense-id"])
+def test_other_expressions_take_license_expression(written):
+    assert spdx._plain(written, written) is None
