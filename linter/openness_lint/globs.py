@@ -27,12 +27,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Matcher:
-    """What Repo.find takes: searches over file names or over whole paths."""
+    """What Repo.find takes: searches over file names or over whole paths.
+    ``checked`` pairs a literal to search for with the pattern its line must
+    then match whole, for globs that start with neither a literal nor `*`."""
     on_names: bool
     searches: tuple[re.Pattern, ...]
+    checked: tuple[tuple[re.Pattern, re.Pattern], ...] = ()
 
 
-def _translate(glob: str, cross_folders: bool) -> str:
+def _tokens(glob: str, cross_folders: bool) -> list[tuple[bool, str]]:
+    """The glob as (is a literal character, regular expression) pairs."""
     star = "[^\\n]*" if cross_folders else "[^/\\n]*"
     one = "[^\\n]" if cross_folders else "[^/\\n]"
     out, index = [], 0
@@ -40,48 +44,74 @@ def _translate(glob: str, cross_folders: bool) -> str:
         char = glob[index]
         index += 1
         if char == "*":
-            out.append(star)
+            out.append((False, star))
         elif char == "?":
-            out.append(one)
+            out.append((False, one))
         elif char == "[":
-            end = glob.find("]", index + 1 if glob[index:index + 1] in ("!", "]") else index)
+            start = index + 1 if glob[index:index + 1] == "!" else index
+            end = glob.find("]", start + 1 if glob[start:start + 1] == "]" else start)  # as fnmatch reads it
             if end == -1:
-                out.append("\\[")
+                out.append((True, "\\["))
                 continue
-            body = glob[index:end].replace("\\", "\\\\")
+            body = re.sub(r"([&~|\[])", r"\\\1", glob[index:end].replace("\\", "\\\\"))
             if body.startswith("!"):  # never across a line (nor, for a name, a folder)
-                body = ("^\\n" if cross_folders else "^/\\n") + body[1:]
-            out.append(f"[{body}]")
+                body = "^" + body[1:] + ("\\n" if cross_folders else "/\\n")
+            elif body.startswith("^"):
+                body = "\\" + body
+            try:
+                re.compile(f"[{body}]")
+            except re.error:  # a reversed range such as [z-a]: fnmatch matches nothing there either
+                body = "^\\s\\S"
+            out.append((False, f"[{body}]"))
             index = end + 1
         else:
-            out.append(re.escape(char))
-    return "".join(out)
+            out.append((True, re.escape(char)))
+    return out
 
 
-def _searches(globs: tuple[str, ...], cross_folders: bool) -> tuple[re.Pattern, ...]:
-    anchored, floating = [], []
+def _translate(glob: str, cross_folders: bool) -> str:
+    return "".join(regex for _, regex in _tokens(glob, cross_folders))
+
+
+def _longest_literal(glob: str) -> str:
+    """The longest run of literal characters in the glob, as a regex."""
+    runs = [""]
+    for literal, regex in _tokens(glob, True):
+        if literal:
+            runs[-1] += regex
+        else:
+            runs.append("")
+    return max(runs, key=len)
+
+
+def _searches(globs: tuple[str, ...], cross_folders: bool) -> tuple[tuple[re.Pattern, ...], tuple]:
+    anchored, floating, checked = [], [], []
     for glob in dict.fromkeys(g.lower() for g in globs):
         rest = glob.lstrip("*")
-        if rest and rest != glob:
+        literal = _longest_literal(rest)
+        if rest and rest != glob and rest[0] in "?[" and len(literal) > 2:
+            # "*[0-9][0-9].pdf": search for ".pdf", then match the line whole
+            checked.append((re.compile(literal), re.compile(_translate(glob, cross_folders))))
+        elif rest and rest != glob:
             floating.append(re.compile(_translate(rest, cross_folders) + r"(?=\n)"))
         else:  # a literal start, or "*" alone (every line)
             anchored.append(_translate(glob, cross_folders))
     if anchored:
         floating.insert(0, re.compile("\n(?:" + "|".join(anchored) + r")(?=\n)"))
-    return tuple(floating)
+    return tuple(floating), tuple(checked)
 
 
 @functools.lru_cache(maxsize=512)
 def names(globs: tuple[str, ...]) -> Matcher | None:
     """File names matching one of the globs, case-insensitively."""
-    return Matcher(True, _searches(globs, False)) if globs else None
+    return Matcher(True, *_searches(globs, False)) if globs else None
 
 
 @functools.lru_cache(maxsize=512)
 def paths(globs: tuple[str, ...]) -> Matcher | None:
     """Paths matching one of the globs case-insensitively, `*` crossing
     folders (as fnmatch)."""
-    return Matcher(False, _searches(globs, True)) if globs else None
+    return Matcher(False, *_searches(globs, True)) if globs else None
 
 
 @functools.lru_cache(maxsize=512)

@@ -216,6 +216,11 @@ class Repo:
                 if index != last:
                     last = index
                     hits.add(index)
+        for literal, whole in matcher.checked:
+            for match in literal.finditer(blob):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                if index not in hits and whole.fullmatch(blob, starts[index], blob.index("\n", starts[index])):
+                    hits.add(index)
         return [ordered[index] for index in sorted(hits)]
 
     def glob(self, pattern: str) -> list[Entry]:

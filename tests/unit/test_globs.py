@@ -33,10 +33,10 @@ PATHS = [
     "src/a/b/c/train_v2.py", "src/Trainer.PY", "ckpt/step100/model.safetensors", "x/checkpoint-12/opt.pt",
     "step7/weights.bin", "İstanbul/Notes.TXT", "İ.md", "weird name with spaces.md", "a.b.c", "LICENSE",
     ".github/ISSUE_TEMPLATE/bug.yml", "a[1]/b.md", "eval_results.json", "evaluation/report.md",
-    "tests/data/fixture.csv", "technical-report.pdf", "papers/2401.12345.pdf",
+    "tests/data/fixture.csv", "technical-report.pdf", "papers/2401.12345.pdf", "step]a/x.md", "a]b.md",
 ]
 SEGMENTS = ["a", "d", "t", "e", "s", "m", "i", "İ", ".", "_", "-", "/", " ", "data", "train", "md", "step",
-            "eval", "readme", "*", "*", "*", "?", "[0-9]", "[!a]", "[a-d]", "[A-Z]"]
+            "eval", "readme", ".md", "*", "*", "*", "?", "[0-9]", "[!a]", "[a-d]", "[A-Z]", "[]a]", "[!]", "[z-a]", "[&&b]"]
 FOLDERS = ["data", "Data", "datasets", "eval", "step100", "İstanbul", "models", "llama", "x", "a[1]",
            "checkpoint-12", "github", ".github", "docs", "d"]
 
@@ -100,6 +100,12 @@ def test_exact_names_match_whole_names_only(repo, names):
 def test_a_star_glob_and_a_literal_glob_together_keep_inventory_order(repo):
     assert matched(repo, globs.names(("*.md", "LICENSE"))) == in_order(
         [p for p in PATHS if p.lower().endswith(".md") or p.rpartition("/")[2] == "LICENSE"])
+
+
+def test_a_glob_led_by_a_class_is_searched_by_its_longest_literal(repo):
+    matcher = globs.paths(("*[0-9][0-9][0-9][0-9].[0-9][0-9][0-9][0-9][0-9].pdf",))
+    assert matcher.checked and not matcher.searches
+    assert matched(repo, matcher) == ["papers/2401.12345.pdf"]
 
 
 def test_empty_matchers_find_nothing(repo):

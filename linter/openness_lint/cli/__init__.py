@@ -7,6 +7,7 @@ error. A traceback is shown only with --debug.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from typing import Sequence
@@ -20,21 +21,32 @@ from openness_lint.errors import ConfigError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# command name -> (module under openness_lint.cli, function). A command's
+# module, and what it needs, is imported only when that command runs, so
+# that `check` does not pay for the SVG and HTML renderers.
+COMMANDS = {
+    "badge": ("badge", "badge"), "check": ("check", "check"), "explain": ("explain", "explain"),
+    "init": ("init", "init"), "level": ("level", "level"), "report": ("report", "report"),
+    "rules": ("rules_cmd", "rules"),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(f"openness_lint.cli.{module}"), name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="openness-lint")
 @click.option("--debug", is_flag=True, expose_value=False, help="Show tracebacks for internal errors.")
 def cli() -> None:
     """Check an AI model or dataset release for openness and completeness."""
-
-
-def _register() -> None:
-    from openness_lint.cli import badge, check, explain, init, level, report, rules_cmd
-
-    for command in (check.check, rules_cmd.rules, explain.explain, init.init, level.level, report.report, badge.badge):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
