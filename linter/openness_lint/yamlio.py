@@ -41,12 +41,13 @@ def _yaml() -> YAML:
 
 # The round-trip constructor fed by ruamel.yaml.clib's C parser: the same
 # mappings, sequences, scalars and lines, about six times faster, but no
-# comments. Where the two parsers read text differently (tags, anchors, tabs,
-# Unicode line breaks, a BOM inside the text, a block scalar header with a
-# comment straight after it) the text goes to the pure parser, and so does
-# any text the C parser fails on, so that errors read as they always did.
-# tests/unit/test_yamlio.py compares the two on generated documents.
-_PURE_ONLY = re.compile("[!&\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#")
+# comments. Where the two parsers read text differently (tags, anchors,
+# tabs, Unicode line breaks, a BOM inside the text, a block scalar header
+# with a comment straight after it, document markers and directives) the
+# text goes to the pure parser, and so does any text the C parser fails on,
+# so that errors read as they always did. tests/unit/test_yamlio.py compares
+# the two on generated documents.
+_PURE_ONLY = re.compile("[!&\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|^(?:---|\\.\\.\\.|%)", re.MULTILINE)
 _FAILED = object()
 
 try:

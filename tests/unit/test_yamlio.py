@@ -104,7 +104,8 @@ def test_a_typical_card_takes_the_fast_path_and_keeps_its_lines():
 
 
 @pytest.mark.parametrize("text", ["a: !!python/name:os.system x\n", "a: &x 1\nb: *x\n", "a:\t1\n",
-                                  "a: |#\n  x\n", "a: 1\n\ufeffb: 2\n", "a: 1\u2028b: 2\n"])
+                                  "a: |#\n  x\n", "a: 1\n\ufeffb: 2\n", "a: 1\u2028b: 2\n",
+                                  "license: ---\n...\n...\n", "%YAML 1.2\n---\na: 1\n"])
 def test_text_the_parsers_read_differently_goes_to_the_pure_parser(text):
     assert yamlio.fast_load(text) is yamlio._FAILED
 
