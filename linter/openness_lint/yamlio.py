@@ -47,7 +47,7 @@ def _yaml() -> YAML:
 # text goes to the pure parser, and so does any text the C parser fails on,
 # so that errors read as they always did. tests/unit/test_yamlio.py compares
 # the two on generated documents.
-_PURE_ONLY = re.compile("[!&\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|^(?:---|\\.\\.\\.|%)", re.MULTILINE)
+_PURE_ONLY = re.compile("&\\S|[!\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|^(?:---|\\.\\.\\.|%)", re.MULTILINE)
 _FAILED = object()
 
 try:

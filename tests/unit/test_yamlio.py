@@ -25,7 +25,7 @@ configuration.set_hypothesis_home_dir(_HOME)
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 
 FRAGMENTS = [
-    "&a ", "*a", "<<: *a", "!!str ", "!tag ", "%YAML 1.1\n", "---\n", "...\n", "[", "]", "{", "}", "[{a: b}]",
+    "&a ", "& ", " & ", "R&D", "*a", "<<: *a", "!!str ", "!tag ", "%YAML 1.1\n", "---\n", "...\n", "[", "]", "{", "}", "[{a: b}]",
     "? ", ": ", "- ", "  ", "\t", "#", " #", ",", "|", ">", "|-", "'", '"', "~", "\n", "\r", "\r\n", "\x00",
     "\x85", "\u2028", "\ufeff", "1e5", ".nan", "\\", "yes", "on", "2024-01-01", "12:30", "0o17", "1_000",
     "+.inf", "'a''b'", '"\\u263a"', "null", "True", "3.0", "-1", "x y", "é", "😀",
