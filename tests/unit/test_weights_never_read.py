@@ -5,6 +5,9 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,23 @@ def test_text_refuses_huge_weights_without_reading(make_repo, opened_paths):
     assert "model.safetensors" not in repo.opened
     if before is not None and after is not None:
         assert after - before < 64 * 1024
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace to see what git opens")
+def test_no_process_of_a_check_opens_a_racily_clean_tracked_weight(make_repo, tmp_path):
+    # A weight written in the same second as the index is "racily clean":
+    # some git commands (diff-files, status) re-read such a file whole to
+    # compare it. The listing must use only commands that stat it.
+    from tests.conftest import git
+
+    root = make_repo({"README.md": "# model\n", "LICENSE": "MIT License\n", "train.py": "print(1)\n"},
+                     git_init=True)
+    (root / "model.safetensors").write_bytes(b"\1" * 65536)
+    git(root, "add", "-A")
+    trace = tmp_path / "trace.txt"
+    subprocess.run(["strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", str(trace),
+                    sys.executable, "-m", "openness_lint", "check", ".", "--exit-zero", "--format", "json"],
+                   cwd=root, check=True, capture_output=True, timeout=120)
+    opened = [line for line in trace.read_text().splitlines()
+              if "model.safetensors" in line and "ENOENT" not in line]
+    assert opened == []
