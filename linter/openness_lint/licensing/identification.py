@@ -112,7 +112,10 @@ def _pointer_target(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
 def identify(text: str) -> Identification:
+    """What license a license file's text is. Cached by text: the releases of
+    a monorepo often carry the same LICENSE."""
     tag = licensefiles.spdx_tag(text)
     plain = _plain(text)
     if tag is not None and spdx.is_valid(tag[0]) and len(plain) < 400:
