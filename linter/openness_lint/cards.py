@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from openness_lint import globs, yamlio
 from openness_lint.data import ruledata
 from openness_lint.errors import ConfigError
+from openness_lint.inventory import parent_of
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -202,8 +203,7 @@ class Card:
 
     @property
     def directory(self) -> str:
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
+        return parent_of(self.path)
 
     @functools.cached_property
     def body(self) -> list[Line]:

@@ -25,6 +25,11 @@ GIT_TIMEOUT = 300
 GREP_MEMORY = 768 * 1024 * 1024
 
 
+def parent_of(path: str) -> str:
+    """The folder that holds an inventory path ("" at the root)."""
+    return path.rpartition("/")[0]
+
+
 class Entry:
     """One file of the inventory: path (relative, POSIX), kind and size."""
 

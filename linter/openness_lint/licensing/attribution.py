@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from openness_lint import artifacts, cards, spdx
+from openness_lint.inventory import parent_of
 from openness_lint.licensing import declarations
 from openness_lint.licensing.declarations import Declaration
 
@@ -61,10 +62,6 @@ class Attribution:
     groups: dict[str, list[Group]]  # artifact -> groups
     needs: dict[str, list[str]]  # artifact -> evidence that the artifact exists
 
-
-def _folder(path: str) -> str:
-    parent = str(PurePosixPath(path).parent)
-    return "" if parent == "." else parent
 
 
 def _ancestors(path: str) -> list[str]:
@@ -121,7 +118,7 @@ def uncovered(ctx: Context, artifact: str) -> list[str]:
     scopes = [g.scope for g in found.groups[artifact]]
     reported: dict[str, str] = {}
     for path in found.needs[artifact]:
-        folder = _folder(path)
+        folder = parent_of(path)
         covered = any(s == "" or folder == s or folder.startswith(s + "/") for s in scopes)
         if not covered and not _nearest_generic(decls, path):
             reported.setdefault(folder, path)
@@ -135,8 +132,8 @@ def build(ctx: Context) -> Attribution:
     data = [e.path for e in artifacts.data_files(ctx)]
     model_cards = [c.path for c in found if c.kind == "model"]
     data_cards = [c.path for c in found if c.kind == "data"]
-    model_homes = {_folder(p) for p in weights + model_cards}
-    data_homes = {_folder(p) for p in data + data_cards}
+    model_homes = {parent_of(p) for p in weights + model_cards}
+    data_homes = {parent_of(p) for p in data + data_cards}
     needs = {"model": sorted(model_cards + weights), "data": sorted(data_cards + data)}
     in_release = bool(getattr(ctx.repo, "prefix", ""))
     return Attribution(

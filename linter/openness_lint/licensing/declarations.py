@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from openness_lint import cards, licensefiles, spdx
+from openness_lint.inventory import parent_of
 from openness_lint.licensing import packages, tables
 from openness_lint.licensing.identification import Identification, identify
 
@@ -41,7 +42,7 @@ class Declaration:
     @property
     def scope(self) -> str:
         """The folder whose sub-tree this declaration covers."""
-        return self.path.rpartition("/")[0]
+        return parent_of(self.path)
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openness_lint import globs
+from openness_lint.inventory import parent_of
 from openness_lint.licensing import classify, declarations, tables
 from openness_lint.licensing.attribution import attribution
 from openness_lint.policy import addresses, data, text
@@ -42,7 +43,7 @@ class Form:
 
     @property
     def folder(self) -> str:
-        return text.folder_of(self.path)
+        return parent_of(self.path)
 
     @property
     def evidence(self) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Iterable
 
 from openness_lint import cards
 from openness_lint.cards import Heading, Line
+from openness_lint.inventory import parent_of
 from openness_lint.policy import data
 
 if TYPE_CHECKING:
@@ -30,8 +30,7 @@ class Document:
 
     @property
     def folder(self) -> str:
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
+        return parent_of(self.path)
 
     def section(self, heading: Heading) -> list[Line]:
         """A heading's lines, subsections included."""
@@ -110,7 +109,3 @@ def related(folder: str, other: str) -> bool:
     return (folder == other or not folder or not other
             or folder.startswith(other + "/") or other.startswith(folder + "/"))
 
-
-def folder_of(path: str) -> str:
-    parent = str(PurePosixPath(path).parent)
-    return "" if parent == "." else parent
