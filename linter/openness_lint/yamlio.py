@@ -11,10 +11,11 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 # Aliases are shared references after loading, so a "billion laughs" document
@@ -33,8 +34,33 @@ class YamlProblem(Exception):
         return self.message
 
 
+class _Constructor(RoundTripConstructor):
+    def construct_unknown(self, node: Any) -> Iterator[Any]:
+        """A tagged node, built as ruamel.yaml builds it. Its own generator
+        catches everything with a bare except, GeneratorExit included, so
+        when a later error abandons the document, closing the generator
+        raises again in the garbage collector ("Exception ignored in").
+        Here the close happens at once, and what it raises is dropped."""
+        inner = super().construct_unknown(node)
+        data = next(inner)
+        try:
+            yield data
+        except GeneratorExit:
+            try:
+                inner.close()
+            except Exception:  # noqa: BLE001 - the ConstructorError of an abandoned node
+                pass
+            raise
+        for _ in inner:
+            pass
+
+
+_Constructor.add_constructor(None, _Constructor.construct_unknown)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -51,17 +77,16 @@ _PURE_ONLY = re.compile("&\\S|[!\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|^(?:---|
 _FAILED = object()
 
 try:
-    from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.cyaml import CParser
     from ruamel.yaml.resolver import VersionedResolver
 
-    class _FastLoader(CParser, RoundTripConstructor, VersionedResolver):  # type: ignore[misc, valid-type]
+    class _FastLoader(CParser, _Constructor, VersionedResolver):  # type: ignore[misc, valid-type]
         comment_handling = None
 
         def __init__(self, text: str):
             CParser.__init__(self, text)
             self._parser = self._composer = self
-            RoundTripConstructor.__init__(self, loader=self)
+            _Constructor.__init__(self, loader=self)
             self.allow_duplicate_keys = False
             VersionedResolver.__init__(self, version=None, loadumper=self)
 except (ImportError, TypeError):  # no C extension here (PyPy, a source install)
