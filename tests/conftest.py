@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Callable
@@ -13,6 +14,23 @@ from openness_lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _data_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The data cache (openness_lint.datacache) of every run in the tests,
+    subprocesses included, lives in a folder of the session's own."""
+    from openness_lint import datacache
+
+    saved = os.environ.get("OPENNESS_LINT_CACHE_DIR")
+    os.environ["OPENNESS_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("data-cache"))
+    datacache.reset()
+    yield
+    if saved is None:
+        os.environ.pop("OPENNESS_LINT_CACHE_DIR", None)
+    else:
+        os.environ["OPENNESS_LINT_CACHE_DIR"] = saved
+    datacache.reset()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -112,8 +112,15 @@ def fast_load(text: str) -> Any:
 
 def shipped(text: str) -> Any:
     """Our own YAML under rules/: the fast safe loader (ruamel.yaml.clib's C
-    parser where installed). It keeps no line numbers, which only files from
-    users need; tests/meta validates the shipped files."""
+    parser where installed), and after the first run the data cache. It
+    keeps no line numbers, which only files from users need; tests/meta
+    validates the shipped files."""
+    from openness_lint import datacache
+
+    return datacache.derived("yaml", text, lambda: _parse_shipped(text))
+
+
+def _parse_shipped(text: str) -> Any:
     yaml = YAML(typ="safe")
     yaml.allow_duplicate_keys = False
     try:

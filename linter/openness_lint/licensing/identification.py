@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from openness_lint import licensefiles, spdx
+from openness_lint import datacache, licensefiles, spdx
 from openness_lint.licensing import tables
 
 # identify ships a few deprecated SPDX ids; the GNU texts alone cannot say
@@ -56,11 +56,15 @@ def phrase_matches(plain: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _standard_texts() -> list[tuple[str, str]]:
+    """identify's texts, normalised (in the data cache after the first run)."""
     try:
         from identify.vendor.licenses import LICENSES
     except ImportError:  # pragma: no cover - identify is a declared dependency
         return []
-    return [(_IDENTIFY_IDS.get(key, key), _norm(text)) for key, text in LICENSES]
+    source = "\0".join(f"{key}\1{text}" for key, text in LICENSES)
+    # the key names the texts; bump its number whenever _norm changes
+    return [tuple(pair) for pair in datacache.derived(
+        "standard-texts/1", source, lambda: [(_IDENTIFY_IDS.get(key, key), _norm(text)) for key, text in LICENSES])]
 
 
 def full_text_match(text: str) -> tuple[str, float] | None:
