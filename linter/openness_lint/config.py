@@ -14,14 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from openness_lint import components, frameworks, yamlio
+from openness_lint import components, frameworks, tomlio, yamlio
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAMES = (".openness-lint.yaml", ".openness-lint.yml")
 MAX_CONFIG_BYTES = 256 * 1024
@@ -315,6 +310,7 @@ def _toml_lines(text: str) -> dict[str, int]:
 
 def _load_toml(path: Path, shown: str) -> tuple[Any, dict[str, int]] | None:
     text = read_bounded(path, shown)
+    tomllib = tomlio.module()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

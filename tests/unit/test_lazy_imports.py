@@ -1,0 +1,39 @@
+"""A check of a small, ordinary release loads only what it needs: modules
+that cost milliseconds to import wait until a file calls for them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+PROBE = """
+import json, sys
+from openness_lint.cli import main
+code = main(["check", sys.argv[1], "--format", "json", "--exit-zero"])
+heavy = ["license_expression", "difflib", "tomllib", "tomli", "configparser", "importlib.resources", "hashlib"]
+print(json.dumps(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+sys.exit(code)
+"""
+
+CARD = "---\nlicense: apache-2.0\n---\n# tiny\n\nA model.\n"
+
+
+def loaded(root) -> list[str]:
+    run = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stderr.strip().splitlines()[-1])
+
+
+def test_single_spdx_ids_and_no_toml_load_nothing_heavy(make_repo):
+    root = make_repo({"LICENSE": "MIT License\n\nPermission is hereby granted...\n", "README.md": CARD,
+                      "train.py": "# SPDX-License-Identifier: MIT\nprint(1)\n"}, git_init=True)
+    assert loaded(root) == []
+
+
+def test_what_a_file_calls_for_is_loaded(make_repo):
+    root = make_repo({"LICENSE": "MIT License\n", "README.md": "---\nlicense: apache-2.0 OR mit\n---\n# tiny\n",
+                      "pyproject.toml": "[project]\nname = 'x'\nlicense = 'MIT'\n"}, git_init=True)
+    found = loaded(root)
+    assert "license_expression" in found  # an expression with OR
+    assert ("tomllib" if sys.version_info >= (3, 11) else "tomli") in found
