@@ -61,17 +61,20 @@ class Entry:
         return f"Entry({self.path!r}, {self._size!r}, {self.kind!r})"
 
 
+# sets the limit, then becomes git; arguments pass through untouched as "$@"
+_LIMITED = 'ulimit -v "$0" || exit 126; exec git "$@"'
+
+
 def _spawn(root: Path, *args: str, memory: int | None = None) -> subprocess.Popen | None:
     """git, optionally under an address-space limit (POSIX): git grep reads
-    each file whole, and a pull request can commit a gigabyte source file."""
-    def limit() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
+    each file whole, and a pull request can commit a gigabyte source file.
+    The shell's ulimit sets the limit before git starts; a preexec_fn would
+    do the same but makes Python fork instead of vfork, 2 ms a process."""
+    command = ["git", *args]
+    if memory and os.name == "posix":
+        command = ["/bin/sh", "-c", _LIMITED, str(memory // 1024), *args]
     try:
-        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                preexec_fn=limit if memory and os.name == "posix" else None)
+        return subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     except OSError:
         return None
 
@@ -95,16 +98,18 @@ _STAGED_PATH = re.compile(r"\t([^\0]*)\0")
 _SPECIAL_RECORD = re.compile(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0)")
 
 
-def git_listing(root: Path) -> dict[str, str | None] | None:
-    """path -> "file", "symlink" or None (untracked: not known yet); None
-    when root is not in a git work tree."""
+def git_listing(root: Path) -> tuple[dict[str, str | None], str] | None:
+    """(path -> "file", "symlink" or None (untracked: not known yet), where
+    root sits inside its work tree: "" at the top, else "models/a/"); None
+    when root is not in a git work tree. The four git commands run at once."""
+    prefix = _spawn(root, "rev-parse", "--show-prefix")
     cached = _spawn(root, "ls-files", "-z", "-s", "--cached")
     others = _spawn(root, "ls-files", "-z", "--others", "--exclude-standard")
     # files gone from the work tree. Not `git diff-files --diff-filter=D`,
     # though it is faster: it re-reads a "racily clean" file whole to compare
     # it, and that file may be a 20 GiB weight; ls-files only lstats
     deleted = _spawn(root, "ls-files", "-z", "--deleted")
-    outputs = [_collect(p) for p in (cached, others, deleted)]
+    outputs = [_collect(p) for p in (cached, others, deleted, prefix)]
     if any(out is None for out in outputs):
         return None
     staged = outputs[0].decode("utf-8", "surrogateescape")
@@ -119,7 +124,7 @@ def git_listing(root: Path) -> dict[str, str | None] | None:
             listing.setdefault(path, None)
     for path in outputs[2].decode("utf-8", "surrogateescape").split("\0"):
         listing.pop(path, None)
-    return listing
+    return listing, outputs[3].decode("utf-8", "surrogateescape").strip()
 
 
 _GREP_RECORD = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
@@ -160,15 +165,6 @@ class GrepLines:
         if self._proc is not None and self._proc.poll() is None:
             self._proc.kill()
         self._reader.join()
-
-
-def git_prefix(root: Path) -> str:
-    try:
-        proc = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
-                              capture_output=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return proc.stdout.decode("utf-8", "surrogateescape").strip() if proc.returncode == 0 else ""
 
 
 def walk_listing(root: Path) -> dict[str, str | None]:

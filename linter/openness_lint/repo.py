@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from openness_lint import globs
-from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, any_skipped, git_listing, git_prefix, skipped, walk_listing
+from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, any_skipped, git_listing, skipped, walk_listing
 
 __all__ = ["Entry", "Repo", "SKIP_DIRS", "Text", "Unreadable", "decode"]
 
@@ -98,13 +98,13 @@ class Repo:
         # where root sits inside its git work tree ("" at the top), so that
         # annotations and SARIF can name paths as GitHub does
         self.git_prefix = ""
-        listing = git_listing(self.root)
-        self.is_git = listing is not None
-        if listing is None:
+        found = git_listing(self.root)
+        self.is_git = found is not None
+        if found is None:
             self.close()
             listing = walk_listing(self.root)
         else:
-            self.git_prefix = git_prefix(self.root)
+            listing, self.git_prefix = found
         self._exclude = list(exclude)
         self.untracked = {path for path, kind in listing.items() if kind is None} if self.is_git else set()
         self._text: dict[str, Text | Unreadable] = {}

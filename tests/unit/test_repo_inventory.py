@@ -133,3 +133,32 @@ def test_a_skipped_folder_anywhere_in_a_listing_is_dropped(make_repo):
     root = make_repo({"a/node_modules/x.js": "x", "node_modules.md": "y", "b/__pycache__/c.pyc": b"\0",
                       "keep/venvs/d.py": "z"}, git_init=True)
     assert paths(Repo(root)) == {"node_modules.md", "keep/venvs/d.py"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the address-space limit is POSIX only")
+def test_git_grep_runs_under_the_memory_limit(make_repo, monkeypatch):
+    # git grep loads a tracked file whole; under the limit a huge one makes
+    # it fail (and the caller falls back to bounded reads) instead of
+    # taking the memory. Without the limit the same search succeeds.
+    from openness_lint import inventory
+    from tests.conftest import git
+
+    root = make_repo({"small.py": "# SPDX-License-Identifier: MIT\n", "huge.py": ""}, git_init=True)
+    with open(root / "huge.py", "wb") as handle:
+        handle.write(b"# SPDX-License-Identifier: MIT\n")
+        handle.truncate(400 * 1024 * 1024)  # sparse: no disk used
+    git(root, "add", "-A")
+
+    monkeypatch.setattr(inventory, "GREP_MEMORY", 1024 * 1024 * 1024)
+    unlimited = inventory.GrepLines(root, "SPDX-License-Identifier:", ["*.py"]).result()
+    monkeypatch.setattr(inventory, "GREP_MEMORY", 128 * 1024 * 1024)
+    limited = inventory.GrepLines(root, "SPDX-License-Identifier:", ["*.py"]).result()
+    assert unlimited is not None and "small.py" in unlimited
+    assert limited is None
+
+
+def test_prefix_inside_a_work_tree(make_repo):
+    root = make_repo({"models/a/README.md": "# a\n", "LICENSE": "MIT\n"}, git_init=True)
+    assert Repo(root).git_prefix == ""
+    assert Repo(root / "models" / "a").git_prefix == "models/a/"
+    assert Repo(root / "models").entries.keys() == {"a/README.md"}
