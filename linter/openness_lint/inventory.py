@@ -98,18 +98,39 @@ _STAGED_PATH = re.compile(r"\t([^\0]*)\0")
 _SPECIAL_RECORD = re.compile(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0)")
 
 
-def git_listing(root: Path) -> tuple[dict[str, str | None], str] | None:
-    """(path -> "file", "symlink" or None (untracked: not known yet), where
-    root sits inside its work tree: "" at the top, else "models/a/"); None
-    when root is not in a git work tree. The four git commands run at once."""
-    prefix = _spawn(root, "rev-parse", "--show-prefix")
-    cached = _spawn(root, "ls-files", "-z", "-s", "--cached")
-    others = _spawn(root, "ls-files", "-z", "--others", "--exclude-standard")
-    # files gone from the work tree. Not `git diff-files --diff-filter=D`,
-    # though it is faster: it re-reads a "racily clean" file whole to compare
-    # it, and that file may be a 20 GiB weight; ls-files only lstats
-    deleted = _spawn(root, "ls-files", "-z", "--deleted")
-    outputs = [_collect(p) for p in (cached, others, deleted, prefix)]
+class GitListing:
+    """The files of a git work tree, from four git commands started at once
+    when this is made; result() waits for them."""
+
+    def __init__(self, root: Path):
+        self._procs = [
+            _spawn(root, "ls-files", "-z", "-s", "--cached"),
+            _spawn(root, "ls-files", "-z", "--others", "--exclude-standard"),
+            # files gone from the work tree. Not `git diff-files --diff-filter=D`,
+            # though it is faster: it re-reads a "racily clean" file whole to
+            # compare it, and that file may be a 20 GiB weight; ls-files only lstats
+            _spawn(root, "ls-files", "-z", "--deleted"),
+            _spawn(root, "rev-parse", "--show-prefix"),
+        ]
+
+    def result(self) -> tuple[dict[str, str | None], str] | None:
+        """(path -> "file", "symlink" or None (untracked: not known yet),
+        where root sits inside its work tree: "" at the top, else
+        "models/a/"); None when root is not in a git work tree."""
+        procs, self._procs = self._procs, []
+        return _parse_listing([_collect(p) for p in procs])
+
+    def cancel(self) -> None:
+        """Stop the commands, unless result() has collected them."""
+        for proc in self._procs:
+            if proc is not None:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.communicate()
+        self._procs = []
+
+
+def _parse_listing(outputs: list[bytes | None]) -> tuple[dict[str, str | None], str] | None:
     if any(out is None for out in outputs):
         return None
     staged = outputs[0].decode("utf-8", "surrogateescape")

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from openness_lint import globs
-from openness_lint.inventory import SKIP_DIRS, Entry, GrepLines, any_skipped, git_listing, skipped, walk_listing
+from openness_lint.inventory import SKIP_DIRS, Entry, GitListing, GrepLines, any_skipped, skipped, walk_listing
 
 __all__ = ["Entry", "Repo", "SKIP_DIRS", "Text", "Unreadable", "decode"]
 
@@ -84,21 +84,38 @@ def _matches_any(path: str, patterns: list[str]) -> bool:
     return False
 
 
+class Started:
+    """The git commands a Repo needs, started early (before the configuration
+    and rules load, say) so that they run meanwhile. ``prefetch``: (suffixes,
+    tag) searches that tag_lines will be asked for, each one `git grep`."""
+
+    def __init__(self, root: Path, prefetch: tuple[tuple[tuple[str, ...], str], ...] = ()):
+        self.root = root.resolve()
+        self.listing = GitListing(self.root)
+        self.greps = {key: GrepLines(self.root, key[1], _pathspecs(key[0])) for key in prefetch}
+
+    def close(self) -> None:
+        """Stop what nobody will use (the run ended before its Repo was built)."""
+        self.listing.cancel()
+        for grep in self.greps.values():
+            grep.cancel()
+
+
 class Repo:
     """A repository on disk: its inventory and cached, bounded text access."""
 
     def __init__(self, root: Path, exclude: list[str] | tuple[str, ...] = (),
-                 prefetch: tuple[tuple[tuple[str, ...], str], ...] = ()):
-        """``prefetch``: (suffixes, tag) searches that tag_lines will be
-        asked for; in a git work tree their `git grep` starts now, beside
-        the listing."""
-        self.root = root.resolve()
+                 prefetch: tuple[tuple[tuple[str, ...], str], ...] = (), started: Started | None = None):
+        """``prefetch`` as for Started; or ``started``, the commands for this
+        root already under way."""
+        started = started or Started(root, prefetch)
+        self.root = started.root
         self._tags: dict[tuple, dict[str, list[tuple[int, str]]]] = {}  # one git grep per run
-        self._greps = {key: GrepLines(self.root, key[1], _pathspecs(key[0])) for key in prefetch}
+        self._greps = started.greps
         # where root sits inside its git work tree ("" at the top), so that
         # annotations and SARIF can name paths as GitHub does
         self.git_prefix = ""
-        found = git_listing(self.root)
+        found = started.listing.result()
         self.is_git = found is not None
         if found is None:
             self.close()

@@ -162,3 +162,29 @@ def test_prefix_inside_a_work_tree(make_repo):
     assert Repo(root).git_prefix == ""
     assert Repo(root / "models" / "a").git_prefix == "models/a/"
     assert Repo(root / "models").entries.keys() == {"a/README.md"}
+
+
+def test_commands_started_early_are_stopped_when_the_run_ends_first(make_repo):
+    # check starts git before it reads the configuration; a bad config
+    # ends the run, and no git process may outlive it
+    from openness_lint.licensefiles import HEADER_SEARCH
+    from openness_lint.repo import Started
+
+    root = make_repo({"LICENSE": "MIT\n", "a.py": "# SPDX-License-Identifier: MIT\n"}, git_init=True)
+    started = Started(root, prefetch=(HEADER_SEARCH,))
+    procs = [p for p in started.listing._procs] + [g._proc for g in started.greps.values()]
+    assert len(procs) == 5 and all(p is not None for p in procs)
+    started.close()
+    assert all(p.returncode is not None for p in procs)
+
+
+def test_a_repo_built_from_started_commands_is_the_same(make_repo):
+    from openness_lint.licensefiles import HEADER_SEARCH
+    from openness_lint.repo import Started
+
+    root = make_repo({"LICENSE": "MIT\n", "src/a.py": "# SPDX-License-Identifier: MIT\n", "x.md": "y"}, git_init=True)
+    early = Repo(root, exclude=["x.md"], started=Started(root, prefetch=(HEADER_SEARCH,)))
+    plain = Repo(root, exclude=["x.md"], prefetch=(HEADER_SEARCH,))
+    assert early.entries == plain.entries and set(early.entries) == {"LICENSE", "src/a.py"}
+    assert early.tag_lines(*HEADER_SEARCH) == plain.tag_lines(*HEADER_SEARCH) != {}
+    early.close(), plain.close()

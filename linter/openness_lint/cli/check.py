@@ -13,7 +13,7 @@ from openness_lint import licensefiles, releases, staged
 from openness_lint.cli.options import debug_option, load_setup, state
 from openness_lint.errors import ConfigError
 from openness_lint.formats import FORMATS, Options
-from openness_lint.repo import Repo
+from openness_lint.repo import Repo, Started
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -80,6 +80,20 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     repository in the current directory with only the rules those files can
     affect."""
     path, changed = _target(paths)
+    # git lists the tree (and a full run searches for SPDX headers) while
+    # the configuration and rules load
+    started = Started(path, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ())
+    try:
+        return _check(path, changed, started, config_path, fmt, sarif_file, json_file, summary_file,
+                      select, ignore, exclude, min_level, exit_zero, color)
+    finally:
+        started.close()
+
+
+def _check(path: Path, changed: list[str] | None, started: Started, config_path: Path | None, fmt: str,
+           sarif_file: Path | None, json_file: Path | None, summary_file: Path | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], exclude: tuple[str, ...], min_level: str | None, exit_zero: bool,
+           color: str) -> int:
     config, rules = load_setup(path, config_path)
     if select:
         config.select = _split(select)
@@ -111,8 +125,7 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
         if exc.message.startswith("--"):
             raise click.BadParameter(exc.message) from None
         raise
-    # a full run always looks for SPDX headers: start that search now
-    repo = Repo(path, exclude=config.exclude, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ())
+    repo = Repo(path, exclude=config.exclude, started=started)
     try:
         report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"],
                               levels=levels)
