@@ -173,9 +173,9 @@ class GrepLines:
         if out is None:
             return
         found: dict[str, list[tuple[int, str]]] = {}
-        for record in _GREP_RECORD.finditer(out):
-            path = record[1].decode("utf-8", "surrogateescape")
-            found.setdefault(path, []).append((int(record[2]), record[3].decode("utf-8", "replace")))
+        for path, number, line in _GREP_RECORD.findall(out):  # the records in C, no Match objects
+            found.setdefault(path.decode("utf-8", "surrogateescape"), []).append(
+                (int(number), line.decode("utf-8", "replace")))
         self._found = found
 
     def result(self) -> dict[str, list[tuple[int, str]]] | None:

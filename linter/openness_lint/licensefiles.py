@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from openness_lint import globs
@@ -37,10 +38,17 @@ def header_tag(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
     that opens its line or follows a comment marker, as a source file's
     header carries it, with its line number."""
     for number, line in lines:
-        found = spdx_tag(line, comment_only=True)
+        found = _line_tag(line)
         if found:
-            return found[0], number
+            return found, number
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_tag(line: str) -> str | None:
+    # a large tree repeats a few header lines thousands of times
+    found = spdx_tag(line, comment_only=True)
+    return found[0] if found else None
 
 
 def is_license_name(name: str) -> bool:

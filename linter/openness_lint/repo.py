@@ -127,20 +127,21 @@ class Repo:
         self._text: dict[str, Text | Unreadable] = {}
         self.opened: list[str] = []  # every path whose bytes were read
         lfs = _lfs_patterns(self.root)
-        entries: dict[str, Entry] = {}
+        paths = sorted(listing)
         check_skip = any_skipped(listing)
+        if check_skip or self._exclude:
+            paths = [p for p in paths if not (check_skip and skipped(p)) and not (self._exclude and self.excluded(p))]
         root_ = self.root
-        for path in sorted(listing):
-            if (check_skip and skipped(path)) or (self._exclude and self.excluded(path)):
-                continue
-            kind = listing[path]
-            if kind == "file" and not lfs:  # the common case, without a call
-                entries[path] = Entry(path, None, "file", root_)
-                continue
-            entry = self._entry(path, kind, lfs)
-            if entry is not None:
-                entries[path] = entry
-        self.entries = entries
+        if not lfs and all(kind == "file" for kind in set(listing.values())):
+            # the common case, every path a tracked regular file: no call per path
+            self.entries = {path: Entry(path, None, "file", root_) for path in paths}
+        else:
+            entries: dict[str, Entry] = {}
+            for path in paths:
+                entry = self._entry(path, listing[path], lfs)
+                if entry is not None:
+                    entries[path] = entry
+            self.entries = entries
         self._by_folder: dict[str, list[Entry]] | None = None
         self._blob: tuple | None = None
         self._folders: frozenset[str] | None = None

@@ -9,6 +9,7 @@ the license it resolves to.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -59,8 +60,10 @@ def file_artifact(name: str) -> str:
     return "all"
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_written(value: str) -> tuple[str | None, spdx.Checked]:
-    """A license written as an id (SPDX or Hub): its expression and the check."""
+    """A license written as an id (SPDX or Hub): its expression and the
+    check. Cached: thousands of headers repeat a handful of ids."""
     checked = spdx.check(value)
     hub = tables.hub_ids().get(value.strip().lower())
     if hub is not None and hub.get("license") and checked.expression is None:
