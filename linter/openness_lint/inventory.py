@@ -99,17 +99,18 @@ _SPECIAL_RECORD = re.compile(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0
 
 
 class GitListing:
-    """The files of a git work tree, from four git commands started at once
+    """The files of a git work tree, from three git commands started at once
     when this is made; result() waits for them."""
 
     def __init__(self, root: Path):
         self._procs = [
             _spawn(root, "ls-files", "-z", "-s", "--cached"),
-            _spawn(root, "ls-files", "-z", "--others", "--exclude-standard"),
-            # files gone from the work tree. Not `git diff-files --diff-filter=D`,
-            # though it is faster: it re-reads a "racily clean" file whole to
-            # compare it, and that file may be a 20 GiB weight; ls-files only lstats
-            _spawn(root, "ls-files", "-z", "--deleted"),
+            # untracked files ("? " with -t) and files gone from the work tree
+            # ("R "), in one pass. Not `git diff-files --diff-filter=D` for the
+            # deleted, though it is faster: it re-reads a "racily clean" file
+            # whole to compare it, and that file may be a 20 GiB weight;
+            # ls-files only lstats
+            _spawn(root, "ls-files", "-z", "-t", "--others", "--exclude-standard", "--deleted"),
             _spawn(root, "rev-parse", "--show-prefix"),
         ]
 
@@ -140,12 +141,13 @@ def _parse_listing(outputs: list[bytes | None]) -> tuple[dict[str, str | None], 
             listing[path] = "symlink"
         else:
             listing.pop(path, None)  # 160000 is a submodule: not this release's files
-    for path in outputs[1].decode("utf-8", "surrogateescape").split("\0"):
-        if path:
+    for record in outputs[1].decode("utf-8", "surrogateescape").split("\0"):
+        tag, path = record[:2], record[2:]
+        if tag == "? ":
             listing.setdefault(path, None)
-    for path in outputs[2].decode("utf-8", "surrogateescape").split("\0"):
-        listing.pop(path, None)
-    return listing, outputs[3].decode("utf-8", "surrogateescape").strip()
+        elif tag == "R ":
+            listing.pop(path, None)
+    return listing, outputs[2].decode("utf-8", "surrogateescape").strip()
 
 
 _GREP_RECORD = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")

@@ -173,7 +173,7 @@ def test_commands_started_early_are_stopped_when_the_run_ends_first(make_repo):
     root = make_repo({"LICENSE": "MIT\n", "a.py": "# SPDX-License-Identifier: MIT\n"}, git_init=True)
     started = Started(root, prefetch=(HEADER_SEARCH,))
     procs = [p for p in started.listing._procs] + [g._proc for g in started.greps.values()]
-    assert len(procs) == 5 and all(p is not None for p in procs)
+    assert len(procs) == 4 and all(p is not None for p in procs)
     started.close()
     assert all(p.returncode is not None for p in procs)
 
@@ -188,3 +188,19 @@ def test_a_repo_built_from_started_commands_is_the_same(make_repo):
     assert early.entries == plain.entries and set(early.entries) == {"LICENSE", "src/a.py"}
     assert early.tag_lines(*HEADER_SEARCH) == plain.tag_lines(*HEADER_SEARCH) != {}
     early.close(), plain.close()
+
+
+def test_untracked_and_deleted_files_from_one_tagged_listing(make_repo):
+    # names that look like ls-files' tags must not confuse the parse
+    from tests.conftest import git
+
+    root = make_repo({"a.md": "a", "b.md": "b", "? q.md": "q", "d/c.md": "c", ".gitignore": "ignored.md\n"},
+                     git_init=True)
+    git(root, "add", "-A")
+    (root / "b.md").unlink()
+    (root / "? q.md").unlink()
+    for name in ("u.md", "d/n.md", "ignored.md", "R a.md"):
+        (root / name).write_text("x")
+    repo = Repo(root)
+    assert paths(repo) == {"a.md", "d/c.md", ".gitignore", "u.md", "d/n.md", "R a.md"}
+    assert repo.untracked == {"u.md", "d/n.md", "R a.md"}
