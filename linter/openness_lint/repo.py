@@ -293,6 +293,9 @@ class Repo:
         pending: Iterable[str] = self.entries
         if self.is_git:
             grep = self._greps.pop((suffixes, tag), None) or GrepLines(self.root, tag, _pathspecs(suffixes))
+            # while git reads the files, build the indexes that every full
+            # run needs anyway (on a large tree, a tenth of a second)
+            self._blobs(), self.files_in(""), self.folders()
             grepped = grep.result()
             if grepped is not None:
                 found = {path: lines for path, lines in grepped.items()
