@@ -95,10 +95,16 @@ class Started:
         self.greps = {key: GrepLines(self.root, key[1], _pathspecs(key[0])) for key in prefetch}
 
     def close(self) -> None:
-        """Stop what nobody will use (the run ended before its Repo was built)."""
+        """Stop what nobody used (the run ended before its Repo was built)."""
         self.listing.cancel()
         for grep in self.greps.values():
             grep.cancel()
+
+    def __enter__(self) -> Started:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 class Repo:

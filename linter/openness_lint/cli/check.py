@@ -81,73 +81,62 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     affect."""
     path, changed = _target(paths)
     # git lists the tree (and a full run searches for SPDX headers) while
-    # the configuration and rules load
-    started = Started(path, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ())
-    try:
-        return _check(path, changed, started, config_path, fmt, sarif_file, json_file, summary_file,
-                      select, ignore, exclude, min_level, exit_zero, color)
-    finally:
-        started.close()
-
-
-def _check(path: Path, changed: list[str] | None, started: Started, config_path: Path | None, fmt: str,
-           sarif_file: Path | None, json_file: Path | None, summary_file: Path | None, select: tuple[str, ...],
-           ignore: tuple[str, ...], exclude: tuple[str, ...], min_level: str | None, exit_zero: bool,
-           color: str) -> int:
-    config, rules = load_setup(path, config_path)
-    if select:
-        config.select = _split(select)
-        config.selector_lines.update({("--select", s): None for s in config.select})
-    if ignore:
-        config.ignore = _split(ignore)
-        config.selector_lines.update({("--ignore", s): None for s in config.ignore})
-    config.exclude.extend(_split(exclude))
-    if min_level:
+    # the configuration and rules load; a run that ends early stops it
+    with Started(path, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ()) as started:
+        config, rules = load_setup(path, config_path)
+        if select:
+            config.select = _split(select)
+            config.selector_lines.update({("--select", s): None for s in config.select})
+        if ignore:
+            config.ignore = _split(ignore)
+            config.selector_lines.update({("--ignore", s): None for s in config.ignore})
+        config.exclude.extend(_split(exclude))
+        if min_level:
+            try:
+                name, level = config_mod.parse_min_level(min_level, config.custom_frameworks)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--min-level") from None
+            if config.min_level and config.min_level != f"{name}:{level}":
+                config.notes.append(f"--min-level {name}:{level} overrode min-level {config.min_level} "
+                                    f"from {config.display or config.source}")
+            config.min_level = f"{name}:{level}"
+            config.min_level_from_cli = True
+        levels = True
+        if changed is not None:
+            prefixes = staged.affected(changed)
+            config.select = staged.narrow(config.select, prefixes)
+            config.selector_lines = {k: v for k, v in config.selector_lines.items() if k[0] != "select"}
+            config.ignore_findings = []  # whether an entry is used needs every rule to run
+            levels = prefixes == ["ALL"] or "LVL" in prefixes
         try:
-            name, level = config_mod.parse_min_level(min_level, config.custom_frameworks)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--min-level") from None
-        if config.min_level and config.min_level != f"{name}:{level}":
-            config.notes.append(f"--min-level {name}:{level} overrode min-level {config.min_level} "
-                                f"from {config.display or config.source}")
-        config.min_level = f"{name}:{level}"
-        config.min_level_from_cli = True
-    levels = True
-    if changed is not None:
-        prefixes = staged.affected(changed)
-        config.select = staged.narrow(config.select, prefixes)
-        config.selector_lines = {k: v for k, v in config.selector_lines.items() if k[0] != "select"}
-        config.ignore_findings = []  # whether an entry is used needs every rule to run
-        levels = prefixes == ["ALL"] or "LVL" in prefixes
-    try:
-        config.check_rules(rules.known)
-    except ConfigError as exc:
-        if exc.message.startswith("--"):
-            raise click.BadParameter(exc.message) from None
-        raise
-    repo = Repo(path, exclude=config.exclude, started=started)
-    try:
-        report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"],
-                              levels=levels)
-    finally:
-        repo.close()
-    options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
-    click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
-    if sarif_file:
-        _write(sarif_file, FORMATS["sarif"](report, options))
-    if json_file:
-        _write(json_file, FORMATS["json"](report, options))
-    if summary_file:
-        _write(summary_file, FORMATS["markdown"](report, options), append=True)
-    if report.internal_errors:
-        from openness_lint.cli import say
+            config.check_rules(rules.known)
+        except ConfigError as exc:
+            if exc.message.startswith("--"):
+                raise click.BadParameter(exc.message) from None
+            raise
+        repo = Repo(path, exclude=config.exclude, started=started)
+        try:
+            report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"],
+                                  levels=levels)
+        finally:
+            repo.close()
+        options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
+        click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
+        if sarif_file:
+            _write(sarif_file, FORMATS["sarif"](report, options))
+        if json_file:
+            _write(json_file, FORMATS["json"](report, options))
+        if summary_file:
+            _write(summary_file, FORMATS["markdown"](report, options), append=True)
+        if report.internal_errors:
+            from openness_lint.cli import say
 
-        first = report.internal_errors[0]
-        if state["debug"]:
-            click.echo(first.message, err=True)
-        say(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
-            + ("" if state["debug"] else " (run with --debug for a traceback)"))
-        return 2
-    if exit_zero or report.passed:
-        return 0
-    return 1
+            first = report.internal_errors[0]
+            if state["debug"]:
+                click.echo(first.message, err=True)
+            say(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
+                + ("" if state["debug"] else " (run with --debug for a traceback)"))
+            return 2
+        if exit_zero or report.passed:
+            return 0
+        return 1
