@@ -8,6 +8,7 @@ config.json small enough to read, checked for an `architectures` key.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -71,11 +72,37 @@ def _json_has(ctx: Context, path: str, key: str) -> bool:
     return isinstance(data, dict) and key in data
 
 
-def evidence(ctx: Context, component: str, pattern: Pattern) -> list[str]:
-    """Paths that evidence a component, sorted."""
+@functools.lru_cache(maxsize=1)
+def _table_sets() -> tuple[frozenset[str], frozenset[str]]:
     table = artifacts.patterns_table()
-    code_extensions = frozenset(str(e) for e in table.get("code-extensions", []))
-    excluded = {f.lower() for f in table.get("exclude-folders", [])}
+    return (frozenset(str(e) for e in table.get("code-extensions", [])),
+            frozenset(f.lower() for f in table.get("exclude-folders", [])))
+
+
+def evidence(ctx: Context, component: str, pattern: Pattern) -> list[str]:
+    """Paths that evidence a component, sorted; found once per run."""
+    return list(ctx.analysis(f"evidence:{component}:{pattern!r}", lambda c: _evidence(c, pattern)))
+
+
+def warm(ctx: Context, frameworks: bool) -> None:
+    """Find now the evidence of every component that components.yaml (and,
+    with ``frameworks``, the run's frameworks) describe by files. The engine
+    asks for it before the rules: it needs only the inventory, so on a large
+    tree it is found while git grep is still reading files, and the rules
+    that follow find it done."""
+    for component, data in artifacts.patterns().items():
+        evidence(ctx, component, Pattern.from_data(data))
+    if frameworks:
+        from openness_lint.levels.evaluate import all_frameworks
+
+        for framework in all_frameworks(ctx).values():
+            for key, spec in (framework.raw.get("criteria") or {}).items():
+                if isinstance(spec, dict) and spec.get("detect") and not spec.get("component"):  # as criteria reads them
+                    evidence(ctx, key, Pattern.from_data(spec["detect"]))
+
+
+def _evidence(ctx: Context, pattern: Pattern) -> list[str]:
+    code_extensions, excluded = _table_sets()
     found = {p for p in candidates(ctx, pattern) if not _ignored(pattern, p, excluded, code_extensions)}
     for name, key in pattern.json_keys.items():
         for entry in ctx.repo.find(globs.names((name,))):

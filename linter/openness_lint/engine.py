@@ -11,7 +11,7 @@ import fnmatch
 import traceback
 from typing import Any, Callable
 
-from openness_lint import components
+from openness_lint import components, detection
 from openness_lint.components import ComponentStatus
 from openness_lint.config import Config
 from openness_lint.finding import Finding, Severity, Violation
@@ -118,6 +118,10 @@ def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
     rules = selected_rules(registry, config)
     raw: list[Finding] = []
     errors: list[InternalError] = []
+    try:
+        detection.warm(ctx, frameworks=levels)
+    except Exception:  # noqa: BLE001 - the rules and detectors that need it report the error
+        pass
     for item in rules:
         try:
             raw.extend(_stamp(item, config, v) for v in item.check(ctx))

@@ -146,3 +146,20 @@ def test_detected_components_take_the_nearest_license(make_repo, run_cli):
         "tools/LICENSE": standard("MIT"), "tools/preprocess.py": "print('p')\n"}))
     assert report["components"]["training-code"]["license"] == "Apache-2.0"
     assert report["components"]["data-preprocessing-code"]["license"] == "MIT"
+
+
+def test_each_pattern_is_searched_once_per_run_and_before_the_rules(make_repo, run_cli, monkeypatch):
+    # the engine finds all file evidence first (on a large tree, while git
+    # grep is still reading); the detectors and frameworks reuse it
+    from openness_lint import detection, engine
+
+    searched: list[str] = []
+    rules_started: list[int] = []
+    original = detection._evidence
+    monkeypatch.setattr(detection, "_evidence", lambda ctx, pattern: searched.append(repr(pattern)) or original(ctx, pattern))
+    run_rule = engine._stamp
+    monkeypatch.setattr(engine, "_stamp", lambda *a: rules_started.append(len(searched)) or run_rule(*a))
+    root = make_repo({"LICENSE": "MIT License\n", "train.py": "x\n", "eval/run.py": "y\n", "README.md": "# m\n"})
+    assert run_cli("check", str(root), "--exit-zero").code == 0
+    assert searched and len(searched) == len(set(searched))
+    assert rules_started and min(rules_started) == len(searched)  # no search after the first finding
