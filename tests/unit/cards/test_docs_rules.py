@@ -111,8 +111,11 @@ def test_every_readme_is_checked_and_front_matter_is_not(make_repo):
     files = {
         "README.md": card("license: other\nlicense_link: LICENSE.md", "# x\n"),
         "src/README.md": "# src\n\nSee [the design](DESIGN.md).\n",
+        "docs/deep/ReadMe.MARKDOWN": "[gone](gone.md)\n",
+        "docs/not_a_readme.md": "[gone](gone.md)\n",
     }
-    assert found(make_repo(files), "DOC002") == {("DOC002", "src/README.md", 3)}
+    assert found(make_repo(files), "DOC002") == {("DOC002", "src/README.md", 3),
+                                                   ("DOC002", "docs/deep/ReadMe.MARKDOWN", 1)}
 
 
 def test_excluded_targets_are_not_errors(make_repo):
