@@ -77,3 +77,21 @@ def test_debug_does_not_turn_a_config_error_into_a_crash(run_cli, make_repo):
     result = run_cli("--debug", "check", root.name, cwd=root.parent)
     assert result.code == 2
     assert "unknown key 'colour'" in result.stderr
+
+
+def test_a_run_raises_the_collector_thresholds_and_restores_them(make_repo, run_cli, monkeypatch):
+    # the cyclic collector waits for many new objects during a run (it cost a
+    # tenth of a large run), and a caller of main() gets its own settings back
+    import gc
+
+    from openness_lint import releases
+    from openness_lint.cli import RUN_GC_THRESHOLDS
+
+    during = []
+    original = releases.run
+    monkeypatch.setattr(releases, "run", lambda *a, **k: during.append(gc.get_threshold()) or original(*a, **k))
+    before = gc.get_threshold()
+    root = make_repo({"LICENSE": "MIT License\n"})
+    assert run_cli("check", str(root), "--exit-zero").code == 0
+    assert during == [RUN_GC_THRESHOLDS] and gc.get_threshold() == before
+    assert run_cli("check", str(root / "missing")).code == 2 and gc.get_threshold() == before

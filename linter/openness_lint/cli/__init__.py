@@ -7,6 +7,7 @@ error. A traceback is shown only with --debug.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import traceback
@@ -49,7 +50,24 @@ def cli() -> None:
     """Check an AI model or dataset release for openness and completeness."""
 
 
+# A run allocates many objects that live until it ends (the inventory, parsed
+# documents, findings) and makes few cycles, so at the default thresholds the
+# cyclic collector scans the same survivors again and again: a tenth of a run
+# on a 100,000-file tree, 5 % of a small one. During a run it waits for
+# 100,000 new objects instead of 700; cycles are still collected.
+RUN_GC_THRESHOLDS = (100_000, 50, 100)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = gc.get_threshold()
+    gc.set_threshold(*RUN_GC_THRESHOLDS)
+    try:
+        return _main(argv)
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     options.state["debug"] = debug
