@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from openness_lint import globs, yamlio
 from openness_lint.data import ruledata
 from openness_lint.errors import ConfigError
-from openness_lint.inventory import parent_of
+from openness_lint.inventory import Entry, parent_of
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -333,6 +333,11 @@ def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | N
     if card_keys or front.problem or max(model, data) >= MIN_CARD_SECTIONS:
         return leaning
     return None
+
+
+def readmes(ctx: Context) -> list[Entry]:
+    """README files at any depth, by one search of the inventory."""
+    return ctx.repo.find(globs.exact_names(tuple(sorted(README_NAMES))))
 
 
 def find_cards(ctx: Context) -> list[Card]:

@@ -93,12 +93,12 @@ def warm(ctx: Context, frameworks: bool) -> None:
     for component, data in artifacts.patterns().items():
         evidence(ctx, component, Pattern.from_data(data))
     if frameworks:
+        from openness_lint.levels import criteria
         from openness_lint.levels.evaluate import all_frameworks
 
         for framework in all_frameworks(ctx).values():
-            for key, spec in (framework.raw.get("criteria") or {}).items():
-                if isinstance(spec, dict) and spec.get("detect") and not spec.get("component"):  # as criteria reads them
-                    evidence(ctx, key, Pattern.from_data(spec["detect"]))
+            if framework.kind == "criteria":
+                criteria.warm(ctx, framework)
 
 
 def _evidence(ctx: Context, pattern: Pattern) -> list[str]:

@@ -18,6 +18,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from openness_lint import datacache
+
 # Aliases are shared references after loading, so a "billion laughs" document
 # is small in memory; walking it is what explodes. walk() stops after this
 # many nodes.
@@ -115,8 +117,6 @@ def shipped(text: str) -> Any:
     parser where installed), and after the first run the data cache. It
     keeps no line numbers, which only files from users need; tests/meta
     validates the shipped files."""
-    from openness_lint import datacache
-
     return datacache.derived("yaml", text, lambda: _parse_shipped(text))
 
 

@@ -57,22 +57,13 @@ def test_ten_thousand_unreadable_license_files_are_each_reported(tmp_path):
     assert len(annotations) <= 30  # the runner's caps: 10 per kind, the rest counted
 
 
-def test_empty_directory(run_cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("with_git", [False, True], ids=["directory", "git-repository"])
+def test_empty_release(run_cli, tmp_path, monkeypatch, with_git):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = tmp_path / "empty"
     root.mkdir()
-    result = run_cli("check", str(root), "--json", str(tmp_path / "report.json"), cwd=tmp_path)
-    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert_clean_run(result.code, result.stdout, result.stderr, report)
-    assert result.code == 1
-    assert NO_LICENSE in triples(report)
-    assert all(f["path"] is None for f in report["findings"])
-
-
-def test_empty_git_repository(run_cli, tmp_path):
-    root = tmp_path / "empty-git"
-    root.mkdir()
-    git(root, "init", "-q")
+    if with_git:
+        git(root, "init", "-q")
     result = run_cli("check", str(root), "--json", str(tmp_path / "report.json"), cwd=tmp_path)
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     assert_clean_run(result.code, result.stdout, result.stderr, report)

@@ -44,6 +44,13 @@ def _detected(ctx: Context, key: str, spec: dict) -> list[str]:
     return sorted({c.path for c in cards.cards(ctx) if c.kind == "model" and keys & set(map(str, c.meta))})
 
 
+def warm(ctx: Context, framework: Framework) -> None:
+    """Find now what evaluate() will look for in the files (detection.warm)."""
+    for key, spec in framework.raw["criteria"].items():
+        if not spec.get("component"):
+            _detected(ctx, key, spec)
+
+
 def _ladder(expression: str, overrides: dict[str, int]) -> int:
     for key in classify.keys(expression):
         for pattern, step in overrides.items():

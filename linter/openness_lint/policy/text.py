@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from openness_lint import cards, globs
+from openness_lint import cards
 from openness_lint.cards import Heading, Line
 from openness_lint.inventory import parent_of
 from openness_lint.policy import data
@@ -46,7 +46,7 @@ class Document:
 def _documents(ctx: Context) -> list[Document]:
     found = {card.path: Document(card.path, card.kind, card.text, tuple(card.body), tuple(card.headings),
                                  card.meta, card.front) for card in cards.cards(ctx)}
-    for entry in ctx.repo.find(globs.exact_names(tuple(sorted(cards.README_NAMES)))):
+    for entry in cards.readmes(ctx):
         if entry.path in found:
             continue
         text = ctx.text(entry.path)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openness_lint import cards, globs
+from openness_lint import cards
 
 if TYPE_CHECKING:
     from openness_lint.engine import Context
@@ -60,7 +60,7 @@ def documents(ctx: Context) -> list[tuple[str, list[cards.Line]]]:
 
 def _documents(ctx: Context) -> list[tuple[str, list[cards.Line]]]:
     by_path = {card.path: card.body for card in cards.cards(ctx)}
-    for entry in ctx.repo.find(globs.exact_names(tuple(sorted(cards.README_NAMES)))):
+    for entry in cards.readmes(ctx):
         if entry.path not in by_path:
             text = ctx.text(entry.path)
             if text is not None:
