@@ -56,9 +56,11 @@ def timed(command: list[str], runs: int) -> float:
 
 
 def in_process(root: Path, runs: int) -> tuple[float, float, float]:
-    from openness_lint import config, engine, registry
-    from openness_lint.licensing import declarations, identification
-    from openness_lint.repo import Repo
+    from openness_lint import config, registry
+    from openness_lint.analysis.licensing import declarations, identification
+    from openness_lint.context import Context
+    from openness_lint.repo.repo import Repo
+    from openness_lint.run import lint
 
     spent = {"t": 0.0}
     original = identification.identify
@@ -76,13 +78,12 @@ def in_process(root: Path, runs: int) -> tuple[float, float, float]:
     for _ in range(runs):
         spent["t"] = 0.0
         start = time.perf_counter()
-        repo = Repo(root)
-        ctx_report = engine.run(repo, config.Config(), rules)
+        ctx_report = lint(root, config.Config(), rules)
         totals.append(time.perf_counter() - start)
         cold.append(spent["t"])
         assert ctx_report is not None
         spent["t"] = 0.0
-        ctx = engine.Context(repo, config.Config())
+        ctx = Context(Repo(root), config.Config())
         declarations.find(ctx)
         declarations.find(ctx)  # the second call is served from the cache
         warm.append(spent["t"])

@@ -25,7 +25,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 TIME = shutil.which("time", path="/usr/bin:/bin")
 RSS_METHOD = "/usr/bin/time -f %M" if TIME else "os.wait4 rusage (upper bound: includes the fork of the benchmark)"
 

@@ -9,7 +9,6 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
-
 from openness_lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +19,7 @@ EXAMPLES = ROOT / "examples"
 def _data_cache(tmp_path_factory: pytest.TempPathFactory):
     """The data cache (openness_lint.datacache) of every run in the tests,
     subprocesses included, lives in a folder of the session's own."""
-    from openness_lint import datacache
+    from openness_lint.catalog import datacache
 
     saved = os.environ.get("OPENNESS_LINT_CACHE_DIR")
     os.environ["OPENNESS_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("data-cache"))

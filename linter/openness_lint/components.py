@@ -1,16 +1,13 @@
-"""Component ids (fixed by the JSON contract) and how their status is built.
+"""Component ids (fixed by the JSON contract) and what a release has of each.
 
-Detectors fill components from the repository; each is a small function
-registered for one component id, run once per check.
+analysis/components/ fills a ComponentStatus for every id from the
+repository; the levels grade them and the formats show them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
-
-if TYPE_CHECKING:
-    from openness_lint.engine import Context
+from typing import Protocol
 
 MOF_COMPONENTS = (
     "model-architecture", "model-parameters", "model-parameters-intermediate",
@@ -28,6 +25,15 @@ ALL = MOF_COMPONENTS + DISTRIBUTION_COMPONENTS
 TITLES = {cid: cid.replace("-", " ").capitalize() for cid in ALL}
 
 
+class Record(Protocol):
+    """A use-policy form or a reporting channel: where it was found, and its JSON."""
+
+    @property
+    def path(self) -> str: ...
+
+    def to_dict(self) -> dict: ...
+
+
 @dataclass
 class ComponentStatus:
     present: bool
@@ -35,30 +41,5 @@ class ComponentStatus:
     evidence: list[str] = field(default_factory=list)
     category: str | None = None  # how open the license is, for license components
     # which forms of acceptable use policy, and which reporting channels, were found
-    forms: list[dict] | None = None
-    channels: list[dict] | None = None
-
-    def to_dict(self) -> dict:
-        data = {"present": self.present, "license": self.license, "evidence": sorted(set(self.evidence))}
-        if self.category is not None:
-            data["category"] = self.category
-        if self.forms is not None:
-            data["forms"] = self.forms
-        if self.channels is not None:
-            data["channels"] = self.channels
-        return data
-
-
-Detector = Callable[["Context"], ComponentStatus]
-DETECTORS: dict[str, Detector] = {}
-
-
-def detector(component: str) -> Callable[[Detector], Detector]:
-    if component not in ALL:
-        raise ValueError(f"unknown component {component!r}")
-
-    def register(function: Detector) -> Detector:
-        DETECTORS[component] = function
-        return function
-
-    return register
+    forms: list[Record] | None = None
+    channels: list[Record] | None = None

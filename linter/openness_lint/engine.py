@@ -1,61 +1,32 @@
-"""Run the selected rules over a repository and build the report.
+"""Run the selected rules over one release and build its report.
 
 The engine stamps code, severity, component and fix from each rule's
 metadata and the config, so a rule cannot mislabel itself. A crash inside
 one rule becomes an internal error naming the rule; the others still run.
+Which findings the configuration accepts (ignore-findings) is decided once
+for the whole run, in run.py.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import traceback
-from typing import Any, Callable
 
-from openness_lint import components, detection
+from openness_lint.analysis import evidence
+from openness_lint.analysis.components import detect_all
 from openness_lint.components import ComponentStatus
 from openness_lint.config import Config
+from openness_lint.context import Context
+from openness_lint.errors import Unreadable
 from openness_lint.finding import Finding, Severity, Violation
 from openness_lint.levels import evaluate
+from openness_lint.levels.result import LevelReport
 from openness_lint.registry import Registry, Rule
-from openness_lint.repo import Repo, Unreadable
+from openness_lint.repo.repo import Repo
 from openness_lint.report import InternalError, Report
 
 FILE_UNREADABLE = "OL001"
 FILE_NOT_UTF8 = "OL002"
 UNUSED_IGNORE = "OL003"
-
-
-class Context:
-    """What a rule sees: the repository, the config and shared analyses."""
-
-    def __init__(self, repo: Repo, config: Config):
-        self.repo = repo
-        self.config = config
-        self._analyses: dict[str, Any] = {}
-        self._components: dict[str, ComponentStatus] | None = None
-
-    def analysis(self, name: str, build: Callable[["Context"], Any]) -> Any:
-        """Compute a shared analysis once per run (license files, cards...)."""
-        if name not in self._analyses:
-            self._analyses[name] = build(self)
-        return self._analyses[name]
-
-    def text(self, path: str) -> str | None:
-        """File text, or None when unreadable (the engine reports why)."""
-        try:
-            return self.repo.text(path).content
-        except Unreadable:
-            return None
-
-    @property
-    def components(self) -> dict[str, ComponentStatus]:
-        if self._components is None:
-            from openness_lint.licensing import components as component_licenses
-
-            found = {cid: detect(self) for cid, detect in sorted(components.DETECTORS.items())}
-            component_licenses.assign(self, found)
-            self._components = found
-        return self._components
 
 
 def _match_length(code: str, selectors: list[str]) -> int:
@@ -89,9 +60,10 @@ def severity_for(item: Rule, config: Config) -> Severity:
     return severity
 
 
-def _stamp(item: Rule, config: Config, violation: Violation) -> Finding:
+def stamp(item: Rule, config: Config, violation: Violation) -> Finding:
+    """The finding a rule's violation becomes."""
     return Finding(
-        rule=item.code, name=item.name, severity=severity_for(item, config),
+        code=item.code, name=item.name, severity=severity_for(item, config),
         component=violation.component or item.component, path=violation.path,
         line=violation.line, column=violation.column,
         message=violation.message, fix=violation.fix or item.fix,
@@ -101,7 +73,7 @@ def _stamp(item: Rule, config: Config, violation: Violation) -> Finding:
 def _file_problems(repo: Repo) -> dict[str, list[Violation]]:
     """Files that rules asked for and could not read cleanly."""
     problems: dict[str, list[Violation]] = {FILE_UNREADABLE: [], FILE_NOT_UTF8: []}
-    for path, result in sorted(repo._text.items()):
+    for path, result in sorted(repo.reads().items()):
         if isinstance(result, Unreadable):
             problems[FILE_UNREADABLE].append(Violation(f"cannot read as text: {result.reason}", path, result.line))
         elif result.fallback_line is not None:
@@ -110,43 +82,50 @@ def _file_problems(repo: Repo) -> dict[str, list[Violation]]:
     return problems
 
 
-def run(repo: Repo, config: Config, registry: Registry, root_display: str = ".",
-        debug: bool = False, ignores: bool = True, levels: bool = True) -> Report:
-    """Lint one release. With ignores=False the config's ignore-findings are
-    left for the caller, which applies them once over several releases."""
+def _failed(what: str, exc: Exception, debug: bool) -> InternalError:
+    """An exception being handled, as an internal error of ``what``."""
+    return InternalError(what, traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}")
+
+
+def run(repo: Repo, config: Config, rules: list[Rule], root_display: str = ".",
+        debug: bool = False, levels: bool = True) -> Report:
+    """Lint one release with the given rules; ``levels``: grade it too."""
     ctx = Context(repo, config)
-    rules = selected_rules(registry, config)
     raw: list[Finding] = []
     errors: list[InternalError] = []
     try:
-        detection.warm(ctx, frameworks=levels)
+        # what every run looks for by name, found before the rules: it needs
+        # only the inventory, so on a large tree it runs while git grep reads
+        evidence.warm(ctx)
+        if levels:
+            evaluate.warm(ctx)
     except Exception:  # noqa: BLE001 - the rules and detectors that need it report the error
         pass
     for item in rules:
         try:
-            raw.extend(_stamp(item, config, v) for v in item.check(ctx))
+            raw.extend(stamp(item, config, v) for v in item.check(ctx))
         except Unreadable:
             continue  # reported below as OL001 for the file
         except Exception as exc:  # noqa: BLE001 - one rule must not sink the run
-            detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
-            errors.append(InternalError(item.code, detail))
+            errors.append(_failed(item.code, exc, debug))
+    found: dict[str, ComponentStatus]
     try:
-        found = ctx.components
+        found = detect_all(ctx)
     except Exception as exc:  # noqa: BLE001
-        errors.append(InternalError("detectors", f"{type(exc).__name__}: {exc}"))
+        errors.append(_failed("detectors", exc, debug))
         found = {}
     by_code = {item.code: item for item in rules}
     for code, violations in _file_problems(repo).items():
         if code in by_code:
-            raw.extend(_stamp(by_code[code], config, v) for v in violations)
-    kept = apply_ignores(raw, config, rules) if ignores else raw
+            raw.extend(stamp(by_code[code], config, v) for v in violations)
+    level: LevelReport | None = None
     try:
         level = evaluate.report_level(ctx) if levels else None
     except Exception as exc:  # noqa: BLE001 - the gate must never silently pass
-        errors.append(InternalError("levels", traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"))
-        level = None
-    return Report(root=root_display, findings=kept, components=found, rules=rules, level=level,
-                  internal_errors=errors, anchor=_anchor(repo), notes=list(config.notes))
+        errors.append(_failed("levels", exc, debug))
+    return Report(root=root_display, findings=raw, components=found, rules=rules, level=level,
+                  internal_errors=errors, anchor=_anchor(repo), notes=list(config.notes),
+                  git_prefix=repo.git_prefix)
 
 
 def _anchor(repo: Repo) -> str:
@@ -155,29 +134,3 @@ def _anchor(repo: Repo) -> str:
     if "README.md" in repo:
         return "README.md"
     return readmes[0] if readmes else "."
-
-
-def apply_ignores(findings: list[Finding], config: Config, rules: list[Rule]) -> list[Finding]:
-    """Drop findings that ignore-findings accepts; report entries that matched nothing."""
-    kept, used = _apply_ignores(findings, config)
-    unused = next((r for r in rules if r.code == UNUSED_IGNORE), None)
-    if unused is not None:
-        for entry in config.ignore_findings:
-            if entry not in used:
-                kept.append(_stamp(unused, config, Violation(
-                    f"ignore-findings entry for {entry.rule} at {entry.path!r} matched no finding",
-                    config.source, entry.line)))
-    return kept
-
-
-def _apply_ignores(findings: list[Finding], config: Config) -> tuple[list[Finding], set]:
-    kept, used = [], set()
-    for finding in findings:
-        hit = next((entry for entry in config.ignore_findings
-                    if finding.rule.startswith(entry.rule.upper())
-                    and fnmatch.fnmatchcase(finding.path or "", entry.path)), None)
-        if hit is None:
-            kept.append(finding)
-        else:
-            used.add(hit)
-    return kept, used

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -43,8 +43,8 @@ class Violation:
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
-    name: str
+    code: str  # the rule's code, LIC001 (the JSON calls it "rule")
+    name: str  # the rule's name, license-file-missing
     severity: Severity
     component: str | None
     path: str | None
@@ -64,14 +64,6 @@ class Finding:
             self.line or 0,
             self.column or 0,
             -self.severity,
-            self.rule,
+            self.code,
             self.message,
         )
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        del data["name"]
-        if data["release"] is None:
-            del data["release"]
-        data["severity"] = self.severity.label
-        return data

@@ -2,30 +2,29 @@
 
 A pack is a YAML file mapping rule codes to metadata. Built-in packs live in
 rules/packs/; configuration can add more with ``packs:``. A built-in rule's
-logic is a function registered with @rule(CODE); a pack rule can instead
-name a declarative check (``check: require-file``), which is how users add
-rules without Python.
+logic is a function registered with @rule(CODE) in
+openness_lint/rules/<pack>/<rule_name>.py, imported only when a run selects
+the rule; a pack rule can instead name a declarative check (``check:
+require-file``), which is how users add rules without Python.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
-import pkgutil
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable
 
-from openness_lint import components, yamlio
-from openness_lint.data import ruledata
+from openness_lint import components
+from openness_lint.catalog.source import read_bounded, shipped, shipped_names
+from openness_lint.context import Context
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity, Violation
+from openness_lint.text import yamlio
 
-if TYPE_CHECKING:
-    from openness_lint.engine import Context
-
-Check = Callable[["Context"], Iterable[Violation]]
+Check = Callable[[Context], Iterable[Violation]]
+_RULES = "openness_lint.rules"
 CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 DOC_HEADINGS = ("what-it-does", "why-is-this-bad", "example", "how-to-fix")
 DOC_TITLES = {
@@ -78,7 +77,7 @@ def _require_file(spec: dict[str, Any], where: tuple[str, int | None]) -> Check:
         raise ConfigError("require-file needs `files:`, a list of glob patterns", *where)
     message = str(spec.get("message") or f"no file matches {', '.join(patterns)}")
 
-    def check(ctx: "Context") -> Iterable[Violation]:
+    def check(ctx: Context) -> Iterable[Violation]:
         if not any(ctx.repo.glob(pattern) for pattern in patterns):
             yield Violation(message)
 
@@ -88,7 +87,7 @@ def _require_file(spec: dict[str, Any], where: tuple[str, int | None]) -> Check:
 def _engine(spec: dict[str, Any], where: tuple[str, int | None]) -> Check:
     """Reported by the engine itself (unreadable files, unused ignores)."""
 
-    def check(ctx: "Context") -> Iterable[Violation]:
+    def check(ctx: Context) -> Iterable[Violation]:
         return ()
 
     return check
@@ -109,11 +108,18 @@ def _field(entry: dict, key: str, where: tuple[str, int | None]) -> str:
     return value.strip()
 
 
-def parse_pack(text: str, source: str, shipped: bool = False) -> list[Rule]:
+def parse_pack(text: str, source: str) -> list[Rule]:
+    """A user's pack, with the line of every problem."""
     try:
-        data = yamlio.shipped(text) if shipped else yamlio.load(text)
+        data = yamlio.load(text)
     except yamlio.YamlProblem as exc:
         raise ConfigError(f"invalid YAML: {exc}", source, exc.line) from None
+    return rules_of(data, source)
+
+
+def rules_of(data: Any, source: str, area: str | None = None) -> list[Rule]:
+    """The rules of a parsed pack. ``area``: a shipped pack's folder under
+    openness_lint/rules/, where each rule's module is named after the rule."""
     if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
         raise ConfigError("a pack is a mapping with `pack:` and `rules:` (code -> rule)", source, 1)
     pack = str(data.get("pack") or Path(source).stem)
@@ -137,31 +143,36 @@ def parse_pack(text: str, source: str, shipped: bool = False) -> list[Rule]:
         doc = entry.get("doc")
         if not isinstance(doc, dict) or any(not isinstance(doc.get(k), str) for k in DOC_HEADINGS):
             raise ConfigError(f"rule {code}: `doc` needs {', '.join(DOC_HEADINGS)}", source, yamlio.line_of(entry, "doc") or where[1])
+        name = _field(entry, "name", where)
         spec = entry.get("check")
         if spec is not None:
             if not isinstance(spec, dict) or spec.get("kind") not in DECLARATIVE:
                 raise ConfigError(f"rule {code}: `check.kind` must be one of {', '.join(DECLARATIVE)}", source, yamlio.line_of(entry, "check"))
             check = DECLARATIVE[spec["kind"]](spec, (source, yamlio.line_of(entry, "check")))
+        elif area is not None:
+            check = _implemented(code, f"{_RULES}.{area}.{name.replace('-', '_')}")
         elif code in _FUNCTIONS:
-            check = _FUNCTIONS[code]
+            check = _implemented(code, None)
         else:
             raise ConfigError(f"rule {code} has no implementation: add `check:` to declare one", *where)
         found.append(Rule(
-            code=code, name=_field(entry, "name", where), summary=_field(entry, "summary", where),
+            code=code, name=name, summary=_field(entry, "summary", where),
             severity=severity, component=component, fix=_field(entry, "fix", where),
             doc={k: str(doc[k]) for k in DOC_HEADINGS}, pack=pack, check=check,
         ))
     return found
 
 
-@functools.lru_cache(maxsize=None)
-def _import_rule_modules() -> None:
-    import openness_lint.detectors as detectors_pkg
-    import openness_lint.rules as rules_pkg
+def _implemented(code: str, module: str | None) -> Check:
+    """The function registered for a code, its module imported when the
+    rule first runs: a run imports only the rules it selects."""
 
-    for package in (rules_pkg, detectors_pkg):
-        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-            importlib.import_module(info.name)
+    def check(ctx: Context) -> Iterable[Violation]:
+        if code not in _FUNCTIONS and module is not None:
+            importlib.import_module(module)
+        return _FUNCTIONS[code](ctx)
+
+    return check
 
 
 class Registry:
@@ -185,19 +196,16 @@ class Registry:
 
 
 def builtin_rules() -> list[Rule]:
-    _import_rule_modules()
+    """The rules of the packs under rules/packs/."""
     found: list[Rule] = []
-    folder = ruledata() / "packs"
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".yaml"):
-            found.extend(parse_pack(item.read_text("utf-8"), f"rules/packs/{item.name}", shipped=True))
+    for name in shipped_names("packs"):
+        area = name.rpartition("/")[2].removesuffix(".yaml")
+        found.extend(rules_of(shipped(name), f"rules/{name}", area))
     return found
 
 
 def load(extra_packs: Iterable[Path] = (), display: Callable[[Path], str] = str) -> Registry:
     rules = builtin_rules()
-    from openness_lint.config import read_bounded
-
     for path in extra_packs:
         rules.extend(parse_pack(read_bounded(path, display(path), "pack"), display(path)))
     return Registry(rules)

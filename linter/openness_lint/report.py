@@ -1,20 +1,19 @@
-"""The result of one check: a flat, sorted list of findings plus components."""
+"""The result of one check: a flat, sorted list of findings plus components
+and levels. formats/json_format.py owns the JSON shape of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from openness_lint import __version__
 from openness_lint.components import ComponentStatus
 from openness_lint.finding import Finding, Severity
+from openness_lint.levels.result import LevelReport
 from openness_lint.registry import Rule
-
-SCHEMA_VERSION = 1
 
 
 @dataclass
 class InternalError:
-    rule: str
+    rule: str  # the code of the rule that crashed, or "detectors", "levels"
     message: str
 
 
@@ -24,13 +23,17 @@ class Report:
     findings: list[Finding]
     components: dict[str, ComponentStatus]
     rules: list[Rule]  # the rules that ran, for SARIF and docs
-    level: dict | None = None
+    level: LevelReport | None = None
     # Where SARIF points findings that have no file: a stable, existing path.
     anchor: str = "."
     internal_errors: list[InternalError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    # a monorepo's sub-releases, each judged on its own (releases.py)
-    releases: dict[str, "Report"] = field(default_factory=dict)
+    # where the root sits inside its git work tree ("" at the top, else
+    # "models/a/"), so that annotations and SARIF name paths as GitHub does
+    git_prefix: str = ""
+    # a monorepo's releases, each judged on its own (run.py); their findings
+    # are in ``findings`` too, each naming its release
+    releases: dict[str, Report] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=Finding.sort_key)
@@ -43,29 +46,11 @@ class Report:
         return {s.label: self.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
     @property
+    def level_passed(self) -> bool:
+        """Whether the release, and every release of a monorepo, meets the min-level."""
+        return (self.level is None or self.level.passed) and all(r.level_passed for r in self.releases.values())
+
+    @property
     def passed(self) -> bool:
-        level_ok = self.level is None or self.level.get("passed", True)
         releases_ok = all(release.passed for release in self.releases.values())
-        return self.count(Severity.ERROR) == 0 and level_ok and not self.internal_errors and releases_ok
-
-    def to_dict(self) -> dict:
-        data = self._dict()
-        if self.releases:
-            data["releases"] = {name: {key: value for key, value in release._dict().items()
-                                       if key in ("components", "findings", "level", "summary")}
-                                | {"passed": release.passed}
-                                for name, release in sorted(self.releases.items())}
-        return data
-
-    def _dict(self) -> dict:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "tool": {"name": "openness-lint", "version": __version__},
-            "root": self.root,
-            "components": {cid: status.to_dict() for cid, status in sorted(self.components.items())},
-            "findings": [f.to_dict() for f in self.findings],
-            "level": self.level,
-            "summary": self.summary,
-            # a rule that crashed: the run failed (exit 2) whatever the findings say
-            "internal_errors": [{"rule": e.rule, "message": e.message.splitlines()[-1]} for e in self.internal_errors],
-        }
+        return self.count(Severity.ERROR) == 0 and self.level_passed and not self.internal_errors and releases_ok

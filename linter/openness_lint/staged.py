@@ -9,18 +9,18 @@ that do not run. The map from files to rule prefixes is data
 from __future__ import annotations
 
 import fnmatch
-import functools
+from dataclasses import replace
+from typing import Sequence
 
-from openness_lint import yamlio
-from openness_lint.data import ruledata
+from openness_lint.catalog.source import shipped
+from openness_lint.config import Config
 
 
-@functools.lru_cache(maxsize=1)
 def table() -> dict:
-    return yamlio.shipped((ruledata() / "staged.yaml").read_text("utf-8"))
+    return shipped("staged.yaml")
 
 
-def affected(paths: list[str]) -> list[str]:
+def affected(paths: Sequence[str]) -> list[str]:
     """Rule prefixes the changed paths can affect; ["ALL"] when any can affect all."""
     data = table()
     found: set[str] = set()
@@ -47,3 +47,15 @@ def narrow(select: list[str], prefixes: list[str]) -> list[str]:
             chosen += [s for s in select if s.upper().startswith(prefix) or prefix.startswith(s.upper())]
     # the longest of two overlapping selectors decides, as in a full run
     return sorted(set(chosen)) or ["NONE"]
+
+
+def narrowed(config: Config, changed: Sequence[str]) -> tuple[Config, bool]:
+    """The configuration for a check of the changed files only, and whether
+    it grades the levels (only when the level rules run)."""
+    prefixes = affected(changed)
+    narrow_config = replace(
+        config, select=narrow(config.select, prefixes),
+        selector_lines={k: v for k, v in config.selector_lines.items() if k[0] != "select"},
+        ignore_findings=[],  # whether an entry is used needs every rule to run
+    )
+    return narrow_config, prefixes == ["ALL"] or "LVL" in prefixes

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jsonschema
-
-from openness_lint.data import schema_text
+from openness_lint.catalog.source import schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -84,12 +84,12 @@ def test_a_run_raises_the_collector_thresholds_and_restores_them(make_repo, run_
     # tenth of a large run), and a caller of main() gets its own settings back
     import gc
 
-    from openness_lint import releases
+    from openness_lint import engine
     from openness_lint.cli import RUN_GC_THRESHOLDS
 
     during = []
-    original = releases.run
-    monkeypatch.setattr(releases, "run", lambda *a, **k: during.append(gc.get_threshold()) or original(*a, **k))
+    original = engine.run
+    monkeypatch.setattr(engine, "run", lambda *a, **k: during.append(gc.get_threshold()) or original(*a, **k))
     before = gc.get_threshold()
     root = make_repo({"LICENSE": "MIT License\n"})
     assert run_cli("check", str(root), "--exit-zero").code == 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from ruamel.yaml import YAML
-
 from openness_lint.config import CONFIG_NAMES
+from ruamel.yaml import YAML
 
 from .helpers import EXAMPLES, validate_report
 

@@ -38,7 +38,7 @@ def test_schema_rejects_a_broken_report(run_cli):
     good = validate_report(run_cli("check", "gappy-release", "--format", "json", cwd=EXAMPLES).stdout)
     breakages = [
         lambda r: r.pop("summary"),
-        lambda r: r.__setitem__("schema_version", 2),
+        lambda r: r.__setitem__("schema_version", 1),
         lambda r: r["findings"][0].__setitem__("severity", "fatal"),
         lambda r: r["findings"][0].__setitem__("rule", "lic001"),
         lambda r: r["findings"][0].__setitem__("line", 0),
@@ -49,3 +49,19 @@ def test_schema_rejects_a_broken_report(run_cli):
         breakage(broken)
         with pytest.raises(jsonschema.ValidationError):
             validate_report(json.loads(json.dumps(broken)))
+
+
+def test_a_monorepo_report_lists_each_finding_once(run_cli, make_repo):
+    """Schema 2: findings live in the top-level list only, each naming its release."""
+    card = "---\nlicense: mit\n---\n# m\n\nA model.\n"
+    root = make_repo({"models/a/README.md": card, "models/b/README.md": card})
+    report = validate_report(run_cli("check", str(root), "--format", "json").stdout)
+    assert set(report["releases"]) == {"models/a", "models/b"}
+    assert all("findings" not in release for release in report["releases"].values())
+    by_release = {name: sum(1 for f in report["findings"] if f.get("release") == name) for name in report["releases"]}
+    for name, release in report["releases"].items():
+        assert sum(release["summary"].values()) == by_release[name] > 0
+    repeated = copy.deepcopy(report)
+    repeated["releases"]["models/a"]["findings"] = []
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report(repeated)

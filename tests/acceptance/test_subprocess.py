@@ -9,8 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-
-from openness_lint import __version__
+from openness_lint.version import __version__
 
 from .helpers import EXAMPLES
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from openness_lint import components, frameworks, registry
-from openness_lint.cli.rules_cmd import markdown
-from openness_lint.data import ruledata
+from openness_lint import components, registry
+from openness_lint.catalog import frameworks
+from openness_lint.catalog.source import ruledata
+from openness_lint.cli.rules import markdown
 
 from ..conftest import ROOT
 
@@ -48,7 +49,7 @@ def test_frameworks_load():
 def test_components_match_the_json_schema():
     import json
 
-    from openness_lint.data import schema_text
+    from openness_lint.catalog.source import schema_text
 
     schema = json.loads(schema_text("report.schema.json"))
     assert schema["$defs"]["componentId"]["enum"] == list(components.ALL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+
 from ..conftest import ROOT
 
 if sys.version_info >= (3, 11):
@@ -25,7 +26,7 @@ def test_listed_packages_match_source_tree():
 
 
 def test_shipped_rule_data_is_reachable():
-    from openness_lint.data import ruledata
+    from openness_lint.catalog.source import ruledata
 
     names = {p.name for p in (ruledata() / "packs").iterdir()}
     assert "licenses.yaml" in names

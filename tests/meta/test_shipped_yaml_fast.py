@@ -7,9 +7,8 @@ about 20 ms. This keeps our own files on the fast path."""
 from __future__ import annotations
 
 import pytest
-
-from openness_lint import yamlio
-from openness_lint.data import ruledata
+from openness_lint.catalog.source import ruledata
+from openness_lint.text import yamlio
 
 
 def shipped_yaml(folder=None, prefix: str = "") -> list[tuple[str, str]]:

@@ -12,11 +12,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from openness_lint.config import MAX_CONFIG_BYTES
+from openness_lint.catalog.source import MAX_INPUT_BYTES as MAX_CONFIG_BYTES
 
 from .helpers import (
-    assert_bounded, assert_clean_run, assert_github_output, assert_one_line_error, run_process, sparse, write_tree,
+    assert_bounded,
+    assert_clean_run,
+    assert_github_output,
+    assert_one_line_error,
+    run_process,
+    sparse,
+    write_tree,
 )
 
 NAME = ".openness-lint.yaml"

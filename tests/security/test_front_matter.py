@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from .helpers import (
-    assert_bounded, assert_clean_run, assert_github_output, assert_no_commands, run_process, triples,
+    assert_bounded,
+    assert_clean_run,
+    assert_github_output,
+    assert_no_commands,
+    run_process,
+    triples,
 )
 
 SECTIONS = "\n# Model card\n\n## Uses\n\nDemos.\n"

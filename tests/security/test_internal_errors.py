@@ -6,7 +6,6 @@ text (which can carry repository text) never a workflow command.
 from __future__ import annotations
 
 import pytest
-
 from openness_lint import registry
 
 from .helpers import assert_github_output, assert_no_commands, runner_lines

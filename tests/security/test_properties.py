@@ -16,14 +16,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, configuration, example, given, settings
 from hypothesis import strategies as st
-
-from openness_lint import cards, config, spdx
+from openness_lint import config
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Finding, Severity
 from openness_lint.formats import github
+from openness_lint.text import markdown, spdx
 
 from .helpers import ANNOTATION_COMMANDS, PROPERTY_KEYS, parse_command
-
 
 # Even without a database Hypothesis caches unicode tables and the constants
 # of local modules in .hypothesis/ under the working directory, the latter
@@ -84,7 +83,7 @@ def line_count(text: str) -> int:
 @example("---\n[{a: b}]: x\n---\n")  # a mapping inside a key: TypeError
 @example("---\nlicense: -_\n---\n")  # an empty signed integer: IndexError
 def test_front_matter_parser_never_raises_and_points_inside_the_file(text):
-    front = cards.parse_front_matter(text)
+    front = markdown.parse_front_matter(text)
     if front.problem is not None:
         assert front.data is None
         assert front.problem_line is not None and 1 <= front.problem_line <= line_count(text), \
@@ -155,7 +154,7 @@ hostile = st.lists(st.one_of(st.characters(), st.sampled_from(RUNNER_TEXT)), max
        line=st.one_of(st.none(), st.integers(1, 10**7)), column=st.one_of(st.none(), st.integers(1, 10**4)),
        severity=st.sampled_from(list(Severity)))
 def test_annotation_is_one_command_that_gives_back_the_text(message, fix, path, rule, name, line, column, severity):
-    finding = Finding(rule=rule, name=name, severity=severity, component=None, path=path, line=line,
+    finding = Finding(code=rule, name=name, severity=severity, component=None, path=path, line=line,
                       column=column, message=message, fix=fix)
 
     out = github.annotation(finding)

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from .helpers import (
-    assert_bounded, assert_clean_run, assert_github_output, assert_one_line_error, git, run_process, triples,
+    assert_bounded,
+    assert_clean_run,
+    assert_github_output,
+    assert_one_line_error,
+    git,
+    run_process,
+    triples,
 )
 
 NO_LICENSE = ("LIC001", None, None)

@@ -7,12 +7,19 @@ Sizes are made with truncate (sparse files): nothing here writes gigabytes.
 from __future__ import annotations
 
 import json
-import pytest
 
-from openness_lint.repo import MAX_TEXT_BYTES
+import pytest
+from openness_lint.repo.reading import MAX_TEXT_BYTES
 
 from .helpers import (
-    assert_bounded, assert_clean_run, assert_github_output, assert_no_commands, git, run_process, sparse, track,
+    assert_bounded,
+    assert_clean_run,
+    assert_github_output,
+    assert_no_commands,
+    git,
+    run_process,
+    sparse,
+    track,
     triples,
 )
 

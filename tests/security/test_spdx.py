@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from openness_lint import spdx
+from openness_lint.text import spdx
 
 from .helpers import assert_bounded, assert_clean_run, assert_github_output, run_process, triples
 

@@ -17,8 +17,15 @@ from pathlib import Path
 import pytest
 
 from .helpers import (
-    MARKER, assert_clean_run, assert_github_output, assert_no_commands, assert_one_line_error, run_every_format,
-    run_process, track, triples,
+    MARKER,
+    assert_clean_run,
+    assert_github_output,
+    assert_no_commands,
+    assert_one_line_error,
+    run_every_format,
+    run_process,
+    track,
+    triples,
 )
 
 OUTSIDE = "symbolic link that points outside the repository; not followed"

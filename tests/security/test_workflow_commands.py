@@ -15,9 +15,22 @@ from pathlib import Path
 import pytest
 
 from .helpers import (
-    FORMATS, HOSTILE_RULES, PAYLOADS, assert_clean_run, assert_github_output, assert_no_commands,
-    assert_one_line_error, command_lines, hostile_expected, hostile_files, legacy_lines, runner_lines, token, track,
-    triples, write_tree,
+    FORMATS,
+    HOSTILE_RULES,
+    PAYLOADS,
+    assert_clean_run,
+    assert_github_output,
+    assert_no_commands,
+    assert_one_line_error,
+    command_lines,
+    hostile_expected,
+    hostile_files,
+    legacy_lines,
+    runner_lines,
+    token,
+    track,
+    triples,
+    write_tree,
 )
 
 

@@ -11,10 +11,10 @@ from openness_lint.report import InternalError, Report
 DOC = {key: f"{key} text" for key in DOC_HEADINGS}
 
 
-def finding(rule: str = "LIC001", severity: Severity = Severity.ERROR, path: str | None = "LICENSE",
+def finding(code: str = "LIC001", severity: Severity = Severity.ERROR, path: str | None = "LICENSE",
             line: int | None = 1, message: str = "a message", name: str = "license-file-missing",
             fix: str = "add a license") -> Finding:
-    return Finding(rule=rule, name=name, severity=severity, component=None, path=path,
+    return Finding(code=code, name=name, severity=severity, component=None, path=path,
                    line=line, column=None, message=message, fix=fix)
 
 
@@ -25,7 +25,7 @@ def report(findings: Iterable[Finding], internal_errors: Iterable[InternalError]
 
 def many(count: int, severity: Severity, prefix: str) -> list[Finding]:
     """``count`` distinct findings of one severity, each on its own file."""
-    return [finding(rule=f"{prefix}{index:03d}", severity=severity, path=f"{prefix.lower()}/{index:03d}.md")
+    return [finding(code=f"{prefix}{index:03d}", severity=severity, path=f"{prefix.lower()}/{index:03d}.md")
             for index in range(count)]
 
 
@@ -36,4 +36,4 @@ def rule(code: str, check: Callable[..., Iterable[Violation]], severity: Severit
 
 def locations(findings: Iterable[Finding]) -> set[tuple[str, str | None, int | None]]:
     """What rule tests assert on: (code, path, line)."""
-    return {(f.rule, f.path, f.line) for f in findings}
+    return {(f.code, f.path, f.line) for f in findings}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from openness_lint import config, yamlio
-from openness_lint.config import MAX_CONFIG_BYTES, Config, IgnoredFinding
+from openness_lint import config
+from openness_lint.catalog.source import MAX_INPUT_BYTES as MAX_CONFIG_BYTES
+from openness_lint.config import Config, IgnoredFinding
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity
+from openness_lint.text import yamlio
 
 FULL = """\
 framework: mof
@@ -45,7 +46,7 @@ def test_every_key_is_parsed(make_repo):
     loaded = config.load(root)
     assert loaded.source == ".openness-lint.yaml"
     assert loaded.framework == "mof"
-    assert loaded.min_level == "mof:II"
+    assert loaded.min_level == ("mof", "II")
     assert loaded.select == ["LIC", "OL001"]
     assert loaded.ignore == ["LIC002"]
     assert loaded.severity == {"LIC001": Severity.WARNING, "OL": Severity.INFO}
@@ -107,10 +108,10 @@ def test_ignore_findings_unknown_item_key_names_its_line(make_repo):
 
 
 @pytest.mark.parametrize(("text", "canonical"), [
-    ("mof:II", "mof:II"),
-    ("mof:ii", "mof:II"),
-    ("mof:class-ii", "mof:II"),
-    ("mof:3", "mof:III"),
+    ("mof:II", ("mof", "II")),
+    ("mof:ii", ("mof", "II")),
+    ("mof:class-ii", ("mof", "II")),
+    ("mof:3", ("mof", "III")),
 ])
 def test_min_level_is_canonicalised(make_repo, text, canonical):
     assert load_yaml(make_repo, f"min-level: '{text}'\n").min_level == canonical
@@ -155,7 +156,7 @@ def test_pyproject_table_with_lines(make_repo):
     root = make_repo({"pyproject.toml": text})
     loaded = config.load(root)
     assert loaded.source == "pyproject.toml"
-    assert (loaded.select, loaded.min_level, loaded.exclude) == (["LIC"], "mof:II", ["vendor/**"])
+    assert (loaded.select, loaded.min_level, loaded.exclude) == (["LIC"], ("mof", "II"), ["vendor/**"])
     assert loaded.severity == {"LIC001": Severity.WARNING}
     assert loaded.lines == {"select": 5, "min-level": 6, "exclude": 7, "severity": 9}
 

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from openness_lint import datacache, yamlio
-from openness_lint.data import ruledata
+from openness_lint.catalog import datacache, source
+from openness_lint.catalog.source import ruledata
+from openness_lint.text import yamlio
 
 
 @pytest.fixture
@@ -127,32 +127,26 @@ def test_full_folder_starts_afresh(cache_dir, monkeypatch):
 
 def test_every_shipped_yaml_file_comes_back_as_parsed(cache_dir):
     """The cache gives what the loader gives, for all of rules/."""
-    files = []
-
-    def walk(folder):
-        for item in folder.iterdir():
-            if item.is_dir():
-                walk(item)
-            elif item.name.endswith(".yaml"):
-                files.append(item.read_text("utf-8"))
-
-    walk(ruledata())
-    assert len(files) > 10
-    parsed = [yamlio._parse_shipped(text) for text in files]
-    assert [yamlio.shipped(text) for text in files] == parsed  # stored
+    root = Path(str(ruledata()))
+    names = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.yaml"))
+    assert len(names) > 10
+    parsed = [yamlio.parse_safe((root / name).read_text("utf-8")) for name in names]
+    source.shipped.cache_clear()
+    assert [source.shipped(name) for name in names] == parsed  # stored
     datacache.reset()
-    assert [yamlio.shipped(text) for text in files] == parsed  # read back
+    source.shipped.cache_clear()
+    assert [source.shipped(name) for name in names] == parsed  # read back
 
 
 SECOND_RUN = """
 import sys
-from openness_lint import yamlio
+from openness_lint.text import yamlio
 from openness_lint.cli import main
 
 def refuse(text):
     raise SystemExit("shipped YAML parsed again")
 
-yamlio._parse_shipped = refuse
+yamlio.parse_safe = refuse
 sys.exit(main(["check", sys.argv[1], "--format", "json", "--exit-zero"]))
 """
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from openness_lint import config, engine, registry
 from openness_lint.config import Config, IgnoredFinding
 from openness_lint.finding import Severity, Violation
 from openness_lint.registry import Registry
-from openness_lint.repo import Repo
+from openness_lint.run import lint
 
 from .builders import locations, rule
 
@@ -45,8 +44,8 @@ def test_most_specific_selector_wins_and_ignore_wins_ties(select, ignore, expect
 
 
 def lic001_found(make_repo, **settings) -> set:
-    report = engine.run(Repo(make_repo(NO_LICENSE)), Config(**settings), registry.load())
-    return {f.rule for f in report.findings}
+    report = lint(make_repo(NO_LICENSE), Config(**settings))
+    return {f.code for f in report.findings}
 
 
 def test_ignore_prefix_with_select_code_keeps_the_code(make_repo):
@@ -68,9 +67,8 @@ def test_select_prefix_with_ignore_code_drops_the_code(make_repo):
     ({"OL": Severity.INFO}, Severity.ERROR),
 ])
 def test_severity_override_by_code_and_prefix(make_repo, overrides, expected):
-    report = engine.run(Repo(make_repo(NO_LICENSE)), Config(select=["LIC001"], severity=overrides),
-                        registry.load())
-    (lic001,) = [f for f in report.findings if f.rule == "LIC001"]
+    report = lint(make_repo(NO_LICENSE), Config(select=["LIC001"], severity=overrides))
+    (lic001,) = [f for f in report.findings if f.code == "LIC001"]
     assert lic001.severity == expected
     assert report.passed is (expected != Severity.ERROR)
 
@@ -79,7 +77,7 @@ def run_with_config(make_repo, files: dict[str, str | bytes], text: str):
     """Run LIC001 and the engine's own rules with this configuration."""
     root = make_repo({".openness-lint.yaml": "select: [LIC001, OL]\n" + text, **files})
     loaded = config.load(root)
-    return engine.run(Repo(root, exclude=loaded.exclude), loaded, registry.load())
+    return lint(root, loaded)
 
 
 def test_ignore_findings_suppresses_a_matching_finding(make_repo):
@@ -107,15 +105,15 @@ def test_ignore_findings_matches_on_path(make_repo):
 
 def test_min_level_not_met_is_lvl001_at_its_line(make_repo):
     root = make_repo({"LICENSE": "MIT", ".openness-lint.yaml": "select: [LVL]\nframework: mof\nmin-level: mof:II\n"})
-    report = engine.run(Repo(root), config.load(root), registry.load())
+    report = lint(root, config.load(root))
     assert locations(report.findings) == {("LVL001", ".openness-lint.yaml", 3)}
-    assert report.level["passed"] is False and report.level["required"] == "II"
+    assert report.level.passed is False and report.level.required == "II"
     assert not report.passed
 
 
 def test_the_gate_fails_even_when_lvl001_is_ignored(make_repo):
     report = run_with_config(make_repo, {"LICENSE": "MIT"}, "min-level: mof:III\n")
-    assert "LVL001" not in {f.rule for f in report.findings}
+    assert "LVL001" not in {f.code for f in report.findings}
     assert not report.passed  # ignoring the explanation does not lower the gate
 
 
@@ -134,7 +132,7 @@ def boom(ctx):
 
 def test_crashing_rule_is_an_internal_error_and_others_still_report(make_repo):
     rules = Registry([rule("TST001", boom), *registry.load()])
-    report = engine.run(Repo(make_repo(NO_LICENSE)), Config(select=["TST001", "LIC001"]), rules)
+    report = lint(make_repo(NO_LICENSE), Config(select=["TST001", "LIC001"]), rules)
     assert [(e.rule, e.message) for e in report.internal_errors] == [("TST001", "RuntimeError: boom")]
     assert locations(report.findings) == {("LIC001", None, None)}
     assert not report.passed
@@ -142,19 +140,19 @@ def test_crashing_rule_is_an_internal_error_and_others_still_report(make_repo):
 
 def test_crashing_rule_alone_never_passes(make_repo):
     rules = Registry([rule("TST001", boom, severity=Severity.INFO)])
-    report = engine.run(Repo(make_repo({"LICENSE": "MIT"})), Config(), rules)
+    report = lint(make_repo({"LICENSE": "MIT"}), Config(), rules)
     assert report.findings == []
     assert not report.passed
 
 
 def test_crashing_detector_is_an_internal_error(make_repo, monkeypatch):
-    from openness_lint import components
+    from openness_lint.analysis import components
 
     def broken(ctx):
         raise ValueError("detector broke")
 
     monkeypatch.setitem(components.DETECTORS, "code-license", broken)
-    report = engine.run(Repo(make_repo(NO_LICENSE)), Config(), registry.load())
+    report = lint(make_repo(NO_LICENSE), Config())
     assert report.internal_errors
     assert not report.passed
 
@@ -204,5 +202,5 @@ def test_accepted_ignore_is_recorded_once_for_several_findings(make_repo):
                       *registry.load()])
     loaded = Config(source="cfg.yaml", select=["TST001", "OL"],
                     ignore_findings=[IgnoredFinding("TST001", "*.md", "ok", 3)])
-    report = engine.run(Repo(make_repo({"LICENSE": "MIT"})), loaded, rules)
+    report = lint(make_repo({"LICENSE": "MIT"}), loaded, rules)
     assert locations(report.findings) == set()

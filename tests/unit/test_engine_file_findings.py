@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 import os
 
-from openness_lint import engine, registry
 from openness_lint.config import Config
-from openness_lint.repo import Repo
+from openness_lint.run import lint
 
 from .builders import locations
 
 
 def check(root) -> set:
     """(code, path, line) of the engine's own findings (OL...)."""
-    return locations(engine.run(Repo(root), Config(select=["OL"]), registry.load()).findings)
+    return locations(lint(root, Config(select=["OL"])).findings)
 
 
 def test_binary_license_gives_ol001_at_the_nul_line(make_repo):
@@ -35,7 +34,7 @@ def test_latin1_license_gives_ol002_at_the_first_bad_line(make_repo):
 def test_latin1_license_is_still_used(make_repo):
     text = "SPDX-License-Identifier: MIT\nCopyright Fran\xe7ois\n"
     root = make_repo({"LICENSE": text.encode("latin-1")})
-    report = engine.run(Repo(root), Config(), registry.load())
+    report = lint(root, Config())
     assert report.components["code-license"].license == "MIT"
 
 
@@ -72,7 +71,7 @@ def test_license_symlink_to_a_directory_gives_ol001_not_an_internal_error(make_r
 
 def test_file_findings_follow_selection(make_repo):
     root = make_repo({"LICENSE": b"\x00"})
-    report = engine.run(Repo(root), Config(select=["OL"], ignore=["OL001"]), registry.load())
+    report = lint(root, Config(select=["OL"], ignore=["OL001"]))
     assert locations(report.findings) == set()
 
 

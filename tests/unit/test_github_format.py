@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from openness_lint.finding import Severity
 from openness_lint.formats import Options
 from openness_lint.formats.github import CAP, annotation, escape_data, escape_property, render
@@ -77,7 +76,7 @@ def test_annotation_without_path_has_only_a_title():
 
 
 def test_every_hostile_finding_together_keeps_one_line_each():
-    items = [finding(rule=f"LIC{i:03d}", path=h, message=h, severity=s)
+    items = [finding(code=f"LIC{i:03d}", path=h, message=h, severity=s)
              for i, (h, s) in enumerate((h, s) for h in HOSTILE for s in Severity)]
     lines = check_lines(render(report(items), Options()))
     assert len(lines) == len(items) + 1

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, configuration, given, settings
 from hypothesis import strategies as st
-
-from openness_lint import globs
-from openness_lint.repo import Repo
+from openness_lint.repo import globs
+from openness_lint.repo.repo import Repo
 
 _HOME = Path(tempfile.mkdtemp(prefix="openness-lint-hypothesis-"))
 configuration.set_hypothesis_home_dir(_HOME)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint import licensefiles
-from openness_lint.repo import Repo
+from openness_lint.analysis.licensing import files as licensefiles
+from openness_lint.repo.repo import Repo
 
 
 @pytest.mark.parametrize("name", [

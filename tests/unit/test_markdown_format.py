@@ -26,7 +26,7 @@ def test_cell_escapes_pipes_newlines_and_html():
 def test_hostile_message_path_name_and_fix_stay_in_their_cells():
     hostile = "x | y\n| injected | row |\n<img src=x onerror=alert(1)>"
     items = [finding(path=f"docs/{hostile}.md", message=hostile, fix=hostile, name=hostile),
-             finding(rule="OL001", severity=Severity.WARNING, path="README.md", message="ok")]
+             finding(code="OL001", severity=Severity.WARNING, path="README.md", message="ok")]
     table = rows(render(report(items), Options()))
     assert len(table) == 2
     for row in table:
@@ -42,7 +42,7 @@ def test_location_without_blob_url_is_code():
 
 
 def test_links_with_line_anchor_when_blob_url_given():
-    items = [finding(path="LICENSE", line=3), finding(rule="OL002", severity=Severity.INFO, path="docs/card.md",
+    items = [finding(path="LICENSE", line=3), finding(code="OL002", severity=Severity.INFO, path="docs/card.md",
                                                       line=None)]
     table = rows(render(report(items), Options(blob_url=BLOB + "/", root_prefix="release/")))
     assert f"[<code>LICENSE:3</code>]({BLOB}/release/LICENSE#L3)" in table[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from openness_lint import registry
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-
-from openness_lint.repo import Repo
+from openness_lint.repo.repo import Repo
 
 POINTER = (b"version https://git-lfs.github.com/spec/v1\n"
            b"oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
@@ -140,7 +139,8 @@ def test_git_grep_runs_under_the_memory_limit(make_repo, monkeypatch):
     # git grep loads a tracked file whole; under the limit a huge one makes
     # it fail (and the caller falls back to bounded reads) instead of
     # taking the memory. Without the limit the same search succeeds.
-    from openness_lint import inventory
+    from openness_lint.repo import inventory
+
     from tests.conftest import git
 
     root = make_repo({"small.py": "# SPDX-License-Identifier: MIT\n", "huge.py": ""}, git_init=True)
@@ -167,8 +167,8 @@ def test_prefix_inside_a_work_tree(make_repo):
 def test_commands_started_early_are_stopped_when_the_run_ends_first(make_repo):
     # check starts git before it reads the configuration; a bad config
     # ends the run, and no git process may outlive it
-    from openness_lint.licensefiles import HEADER_SEARCH
-    from openness_lint.repo import Started
+    from openness_lint.analysis.licensing.files import HEADER_SEARCH
+    from openness_lint.repo.repo import Started
 
     root = make_repo({"LICENSE": "MIT\n", "a.py": "# SPDX-License-Identifier: MIT\n"}, git_init=True)
     started = Started(root, prefetch=(HEADER_SEARCH,))
@@ -179,8 +179,8 @@ def test_commands_started_early_are_stopped_when_the_run_ends_first(make_repo):
 
 
 def test_a_repo_built_from_started_commands_is_the_same(make_repo):
-    from openness_lint.licensefiles import HEADER_SEARCH
-    from openness_lint.repo import Started
+    from openness_lint.analysis.licensing.files import HEADER_SEARCH
+    from openness_lint.repo.repo import Started
 
     root = make_repo({"LICENSE": "MIT\n", "src/a.py": "# SPDX-License-Identifier: MIT\n", "x.md": "y"}, git_init=True)
     early = Repo(root, exclude=["x.md"], started=Started(root, prefetch=(HEADER_SEARCH,)))

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from openness_lint.repo import MAX_TEXT_BYTES, Entry, Repo, Unreadable
+from openness_lint.errors import Unreadable
+from openness_lint.repo.inventory import Entry
+from openness_lint.repo.reading import MAX_TEXT_BYTES
+from openness_lint.repo.repo import Repo
 
 
 def unreadable(repo: Repo, path: str) -> Unreadable:

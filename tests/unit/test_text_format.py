@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from openness_lint.finding import Severity
 from openness_lint.formats import Options
 from openness_lint.formats.text import render
@@ -63,7 +62,7 @@ def test_c1_control_characters_are_escaped_too():
 
 
 def test_colour_only_when_asked():
-    items = [finding(), finding(rule="OL001", severity=Severity.WARNING, path="README.md")]
+    items = [finding(), finding(code="OL001", severity=Severity.WARNING, path="README.md")]
     plain = render(report(items, [InternalError("TST001", "RuntimeError: boom")]), Options())
     coloured = render(report(items, [InternalError("TST001", "RuntimeError: boom")]), Options(color=True))
     assert "\x1b[" not in plain

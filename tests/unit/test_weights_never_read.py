@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from openness_lint import engine, spdx
-from openness_lint.repo import Repo, Unreadable
+from openness_lint import engine
+from openness_lint.errors import Unreadable
+from openness_lint.repo.repo import Repo
+from openness_lint.text import spdx
 
 TWO_GB = 2 * 1024**3
 PROC_IO = Path("/proc/self/io")

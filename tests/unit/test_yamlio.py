@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, configuration, given, settings
 from hypothesis import strategies as st
+from openness_lint.text import yamlio
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from openness_lint import yamlio
 
 _HOME = Path(tempfile.mkdtemp(prefix="openness-lint-hypothesis-"))
 configuration.set_hypothesis_home_dir(_HOME)

@@ -15,9 +15,9 @@ from typing import Sequence
 
 import click
 
-from openness_lint import __version__
 from openness_lint.cli import options
 from openness_lint.errors import ConfigError
+from openness_lint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -28,7 +28,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = {
     "badge": ("badge", "badge"), "check": ("check", "check"), "explain": ("explain", "explain"),
     "init": ("init", "init"), "level": ("level", "level"), "report": ("report", "report"),
-    "rules": ("rules_cmd", "rules"),
+    "rules": ("rules", "rules"),
 }
 
 

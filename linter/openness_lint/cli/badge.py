@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from openness_lint.cli.options import debug_option
-from openness_lint.cli.report import build, config_option, finish, force_option, output_option, path_argument, write_output
+from openness_lint.cli.options import check_release, config_option, debug_option, path_argument
+from openness_lint.cli.report import finish, force_option, output_option, write_output
 from openness_lint.formats import badge as badge_format
 
 
@@ -23,6 +23,6 @@ from openness_lint.formats import badge as badge_format
 @debug_option
 def badge(path: Path, output: Path, force: bool, config_path: Path | None) -> int:
     """Write an SVG badge with the openness level of the release in PATH."""
-    result = build(path, config_path)
+    result = check_release(path, config_path)
     write_output(output, badge_format.render(result), force)
     return finish(result, output)

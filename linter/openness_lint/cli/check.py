@@ -8,16 +8,10 @@ from pathlib import Path
 
 import click
 
-from openness_lint import config as config_mod
-from openness_lint import licensefiles, releases, staged
-from openness_lint.cli.options import debug_option, load_setup, state
-from openness_lint.errors import ConfigError
+from openness_lint.cli import say
+from openness_lint.cli.options import check_release, config_option, debug_option, split, state
+from openness_lint.config import Overrides
 from openness_lint.formats import FORMATS, Options
-from openness_lint.repo import Repo, Started
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 def _color(choice: str) -> bool:
@@ -55,8 +49,7 @@ def _write(path: Path, text: str, append: bool = False) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file (default: .openness-lint.yaml or [tool.openness-lint] in pyproject.toml).")
+@config_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Format of the report on standard output.")
 @click.option("--sarif", "sarif_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write SARIF here.")
@@ -80,63 +73,23 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     repository in the current directory with only the rules those files can
     affect."""
     path, changed = _target(paths)
-    # git lists the tree (and a full run searches for SPDX headers) while
-    # the configuration and rules load; a run that ends early stops it
-    with Started(path, prefetch=(licensefiles.HEADER_SEARCH,) if changed is None else ()) as started:
-        config, rules = load_setup(path, config_path)
-        if select:
-            config.select = _split(select)
-            config.selector_lines.update({("--select", s): None for s in config.select})
-        if ignore:
-            config.ignore = _split(ignore)
-            config.selector_lines.update({("--ignore", s): None for s in config.ignore})
-        config.exclude.extend(_split(exclude))
-        if min_level:
-            try:
-                name, level = config_mod.parse_min_level(min_level, config.custom_frameworks)
-            except ValueError as exc:
-                raise click.BadParameter(str(exc), param_hint="--min-level") from None
-            if config.min_level and config.min_level != f"{name}:{level}":
-                config.notes.append(f"--min-level {name}:{level} overrode min-level {config.min_level} "
-                                    f"from {config.display or config.source}")
-            config.min_level = f"{name}:{level}"
-            config.min_level_from_cli = True
-        levels = True
-        if changed is not None:
-            prefixes = staged.affected(changed)
-            config.select = staged.narrow(config.select, prefixes)
-            config.selector_lines = {k: v for k, v in config.selector_lines.items() if k[0] != "select"}
-            config.ignore_findings = []  # whether an entry is used needs every rule to run
-            levels = prefixes == ["ALL"] or "LVL" in prefixes
-        try:
-            config.check_rules(rules.known)
-        except ConfigError as exc:
-            if exc.message.startswith("--"):
-                raise click.BadParameter(exc.message) from None
-            raise
-        repo = Repo(path, exclude=config.exclude, started=started)
-        try:
-            report = releases.run(repo, config, rules, root_display=path.as_posix(), debug=state["debug"],
-                                  levels=levels)
-        finally:
-            repo.close()
-        options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=repo.git_prefix)
-        click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
-        if sarif_file:
-            _write(sarif_file, FORMATS["sarif"](report, options))
-        if json_file:
-            _write(json_file, FORMATS["json"](report, options))
-        if summary_file:
-            _write(summary_file, FORMATS["markdown"](report, options), append=True)
-        if report.internal_errors:
-            from openness_lint.cli import say
-
-            first = report.internal_errors[0]
-            if state["debug"]:
-                click.echo(first.message, err=True)
-            say(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
-                + ("" if state["debug"] else " (run with --debug for a traceback)"))
-            return 2
-        if exit_zero or report.passed:
-            return 0
-        return 1
+    overrides = Overrides(select=split(select), ignore=split(ignore), exclude=split(exclude), min_level=min_level)
+    report = check_release(path, config_path, overrides, changed)
+    options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=report.git_prefix)
+    click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
+    if sarif_file:
+        _write(sarif_file, FORMATS["sarif"](report, options))
+    if json_file:
+        _write(json_file, FORMATS["json"](report, options))
+    if summary_file:
+        _write(summary_file, FORMATS["markdown"](report, options), append=True)
+    if report.internal_errors:
+        first = report.internal_errors[0]
+        if state["debug"]:
+            click.echo(first.message, err=True)
+        say(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}"
+            + ("" if state["debug"] else " (run with --debug for a traceback)"))
+        return 2
+    if exit_zero or report.passed:
+        return 0
+    return 1

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from openness_lint import yamlio
 from openness_lint.cli.options import debug_option
 from openness_lint.config import CONFIG_NAMES
+from openness_lint.text import yamlio
 
 STARTER = """\
 # openness-lint configuration. `openness-lint explain CODE` documents each rule.

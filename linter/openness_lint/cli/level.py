@@ -1,4 +1,8 @@
-"""openness-lint level [PATH]: the release's level under every framework."""
+"""openness-lint level [PATH]: the release's level under every framework.
+
+A monorepo's releases are graded as `check` grades them: the root without
+the release folders, then each release on its own.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +11,53 @@ from pathlib import Path
 
 import click
 
-from openness_lint import engine
-from openness_lint.cli.options import debug_option, load_setup
-from openness_lint.levels import evaluate
-from openness_lint.repo import Repo
+from openness_lint.cli.options import check_release, config_option, debug_option, path_argument
+from openness_lint.cli.report import finish
+from openness_lint.formats.json_format import level as level_json
+from openness_lint.levels import binary, classes
+from openness_lint.levels.result import LevelReport
+from openness_lint.report import Report
 
 
-def render_text(level: dict) -> str:
+def render_text(level: LevelReport, indent: str = "") -> str:
     lines = []
-    for fid, data in level["frameworks"].items():
-        lines.append(f"{fid}: {data['verdict']}")
-        if data["kind"] == "classes":
-            lines.append("  progress: " + ", ".join(f"{k} {v}%" for k, v in data["progress"].items()))
-        elif data["kind"] == "binary":
-            for req in data["requirements"].values():
-                lines.append(f"  {req['name']}: {'met' if req['met'] else 'not met'}")
-    if level.get("required"):
-        lines.append(f"gate {level['framework']}:{level['required']}: {'passed' if level['passed'] else 'failed'}")
+    for fid, grade in level.frameworks.items():
+        lines.append(f"{indent}{fid}: {grade.verdict}")
+        if isinstance(grade.result, classes.Result):
+            lines.append(f"{indent}  progress: " + ", ".join(f"{k} {v}%" for k, v in grade.result.progress.items()))
+        elif isinstance(grade.result, binary.Result):
+            for req in grade.result.requirements.values():
+                lines.append(f"{indent}  {req.name}: {'met' if req.met else 'not met'}")
+    if level.required:
+        lines.append(f"{indent}gate {level.framework}:{level.required}: {'passed' if level.passed else 'failed'}")
     return "\n".join(lines) + "\n"
 
 
+def render(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        data = level_json(report.level) if report.level else {}
+        if report.releases:
+            data["releases"] = {name: level_json(r.level) if r.level else None
+                                for name, r in sorted(report.releases.items())}
+        return json.dumps(data, indent=2)
+    text = render_text(report.level) if report.level else ""
+    for name, release in sorted(report.releases.items()):
+        text += f"release {name}:\n" + (render_text(release.level, "  ") if release.level else "")
+    return text
+
+
 @click.command()
-@click.argument("path", default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@path_argument
+@config_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @debug_option
 def level(path: Path, config_path: Path | None, fmt: str) -> int:
-    """Print the levels of the release in PATH for every framework."""
-    config, _ = load_setup(path, config_path)  # loading the rules registers the detectors
-    ctx = engine.Context(Repo(path, exclude=config.exclude), config)
-    result = evaluate.report_level(ctx)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else render_text(result), nl=False)
-    return 0 if result["passed"] else 1
+    """Print the levels of the release in PATH for every framework.
+
+    Exit 0 when every release meets the configured min-level, 1 when one
+    does not."""
+    result = check_release(path, config_path)
+    if result.internal_errors:
+        return finish(result, None)
+    click.echo(render(result, fmt), nl=False)
+    return 0 if result.level_passed else 1

@@ -12,30 +12,15 @@ from pathlib import Path
 
 import click
 
-from openness_lint import engine
-from openness_lint.cli.options import debug_option, load_setup, state
+from openness_lint.cli.options import check_release, config_option, debug_option, path_argument
 from openness_lint.formats import html, svg
 from openness_lint.report import Report
-from openness_lint.repo import Repo
 
 RENDERERS = {"svg": svg.render, "html": html.render}
 
-path_argument = click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                             help="Configuration file (default: .openness-lint.yaml or [tool.openness-lint]).")
 output_option = click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
                              help="The file to write.")
 force_option = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-
-
-def build(path: Path, config_path: Path | None) -> Report:
-    """Check the release as `check` does, with its configuration, for a picture of it."""
-    if not path.exists():
-        raise click.UsageError(f"path does not exist: {path}")
-    config, rules = load_setup(path, config_path)
-    config.check_rules(rules.known)
-    return engine.run(Repo(path, exclude=config.exclude), config, rules, root_display=path.as_posix(),
-                      debug=state["debug"])
 
 
 def write_output(target: Path, content: str, force: bool) -> None:
@@ -53,9 +38,10 @@ def write_output(target: Path, content: str, force: bool) -> None:
         raise click.UsageError(f"cannot write {target}: {exc.strerror}") from None
 
 
-def finish(report: Report, target: Path) -> int:
+def finish(report: Report, target: Path | None) -> int:
     """Say what was written; a rule that crashed still makes the run exit 2."""
-    click.echo(f"wrote {target}", err=True)
+    if target is not None:
+        click.echo(f"wrote {target}", err=True)
     if report.internal_errors:
         first = report.internal_errors[0]
         click.echo(f"openness-lint: internal error in rule {first.rule}: {first.message.splitlines()[-1]}", err=True)
@@ -79,6 +65,6 @@ def report(path: Path, fmt: str, output: Path, force: bool, config_path: Path | 
     license, or a policy that needs none), restricted (any other license, or
     none identified) or absent. The level verdict is on top.
     """
-    result = build(path, config_path)
+    result = check_release(path, config_path)
     write_output(output, RENDERERS[fmt](result, None), force)
     return finish(result, output)

@@ -7,7 +7,7 @@ minimum, grey when no level was computed ("not graded").
 
 from __future__ import annotations
 
-from openness_lint import frameworks
+from openness_lint.catalog import frameworks
 from openness_lint.formats import stack
 from openness_lint.formats.svg import esc
 from openness_lint.report import Report
@@ -29,15 +29,14 @@ def text_width(value: str) -> int:
 
 def value(report: Report) -> tuple[str, str]:
     """The right-hand text and the colour key."""
-    level = report.level or {}
-    framework_id, achieved = str(level.get("framework") or ""), level.get("achieved")
-    if not framework_id or achieved is None:
+    level = report.level
+    if level is None:
         return NOT_GRADED, "none"
-    achieved = str(achieved)
+    framework_id, achieved = level.framework, level.achieved
     framework = frameworks.builtin().get(framework_id)
     name = stack.level_label(framework_id, achieved)
     short = stack.load().badge_names.get(framework_id, framework_id.upper())
-    if not level.get("passed", True):
+    if not level.passed:
         colour = "failed"
     elif framework and achieved in framework.levels:
         rank = framework.rank(achieved)

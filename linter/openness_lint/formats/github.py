@@ -37,7 +37,7 @@ def annotation(finding: Finding, prefix: str = "") -> str:
             props.append(f"line={finding.line}")
             if finding.column:
                 props.append(f"col={finding.column}")
-    props.append(f"title={escape_property(f'{finding.rule} {finding.name}')}")
+    props.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
     message = f"{finding.message}\nFix: {finding.fix}"
     return f"::{COMMAND[finding.severity]} {','.join(props)}::{escape_data(message)}"
 

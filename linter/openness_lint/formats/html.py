@@ -47,7 +47,7 @@ def _finding_rows(report: Report) -> list[str]:
     rows = []
     for finding in report.findings:
         where = "repository" if finding.path is None else finding.path + (f":{finding.line}" if finding.line else "")
-        rows.append(f"<tr><td>{finding.severity.label}</td><td><code>{esc(finding.rule)}</code> {esc(finding.name)}</td>"
+        rows.append(f"<tr><td>{finding.severity.label}</td><td><code>{esc(finding.code)}</code> {esc(finding.name)}</td>"
                     f"<td><code>{esc(where)}</code></td><td>{esc(finding.message)}<br>Fix: {esc(finding.fix)}</td></tr>")
     return rows
 

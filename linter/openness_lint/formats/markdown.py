@@ -53,10 +53,11 @@ def progress_table(report: Report) -> list[str]:
     rows = stack.progress(report)
     if not rows:
         return []
-    level = report.level or {}
+    level = report.level
     lines = ["### Level progress", "", "| Level | Progress |", "|---|---|"]
     for level_id, label, percent in rows:
-        marks = [word for word, key in (("reached", "achieved"), ("required", "required")) if level.get(key) == level_id]
+        marks = [word for word, value in (("reached", level.achieved), ("required", level.required))
+                 if value == level_id]
         filled = round(percent / 10)
         lines.append(f"| {cell(label)}{' (' + ', '.join(marks) + ')' if marks else ''} | "
                      f"`{'█' * filled}{'░' * (10 - filled)}` {percent}% |")
@@ -79,7 +80,7 @@ def render(report: Report, options: Options) -> str:
     status = "passed ✅" if report.passed else "failed ❌"
     lines = ["## openness-lint", ""]
     if report.level:
-        lines += [f"**{cell(report.level.get('verdict', ''))}**", ""]
+        lines += [f"**{cell(report.level.verdict)}**", ""]
     lines += [f"Result: **{status}**: {plural(counts['error'], 'error')}, "
               f"{plural(counts['warning'], 'warning')}, {counts['info']} info.", ""]
     for note in report.notes:
@@ -88,7 +89,7 @@ def render(report: Report, options: Options) -> str:
     if report.releases:
         lines += ["### Releases", "", "| Release | Result | Level | Errors | Warnings |", "|---|---|---|---|---|"]
         for name, release in sorted(report.releases.items()):
-            verdict = release.level.get("verdict", "-") if release.level else "-"
+            verdict = release.level.verdict if release.level else "-"
             lines.append(f"| {code(name)} | {'passed' if release.passed else '**failed**'} | {cell(verdict)} | "
                          f"{release.summary['error']} | {release.summary['warning']} |")
         lines.append("")
@@ -110,7 +111,7 @@ def render(report: Report, options: Options) -> str:
         rows = []
         for finding in report.findings:
             label = finding.severity.label
-            rows.append(f"| {ICON[label]} {label} | {code(finding.rule)} {cell(finding.name)} | "
+            rows.append(f"| {ICON[label]} {label} | {code(finding.code)} {cell(finding.name)} | "
                         f"{where(finding, options)} | {cell(finding.message)}<br>Fix: {cell(finding.fix)} |")
         kept = fit_rows(rows, SUMMARY_LIMIT - RESERVE - size(lines) - size(tail))
         lines += kept + [""]

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-from openness_lint import __version__
 from openness_lint.finding import Finding, Severity
 from openness_lint.formats.json_format import safe_json
 from openness_lint.formats.options import Options
 from openness_lint.registry import DOC_HEADINGS, DOC_TITLES, Rule
 from openness_lint.report import Report
+from openness_lint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -36,7 +36,7 @@ def _rule(item: Rule) -> dict:
 
 
 def fingerprint(finding: Finding) -> str:
-    key = "\0".join([finding.rule, finding.path or "", finding.message])
+    key = "\0".join([finding.code, finding.path or "", finding.message])
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
@@ -47,7 +47,7 @@ def _result(finding: Finding, index: dict[str, int], anchor: str, prefix: str) -
     if finding.line and finding.column:
         region["startColumn"] = finding.column
     result = {
-        "ruleId": finding.rule,
+        "ruleId": finding.code,
         "level": LEVEL[finding.severity],
         "message": {"text": f"{finding.message}. Fix: {finding.fix}" if not finding.message.endswith(".")
                     else f"{finding.message} Fix: {finding.fix}"},
@@ -57,8 +57,8 @@ def _result(finding: Finding, index: dict[str, int], anchor: str, prefix: str) -
         }}],
         "partialFingerprints": {"opennessLint/v1": fingerprint(finding)},
     }
-    if finding.rule in index:
-        result["ruleIndex"] = index[finding.rule]
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
     properties = {key: value for key, value in (("component", finding.component), ("release", finding.release)) if value}
     if properties:
         result["properties"] = properties

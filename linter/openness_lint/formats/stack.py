@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Mapping
 
-from openness_lint import components, frameworks, yamlio
+from openness_lint import components
+from openness_lint.catalog import frameworks
+from openness_lint.catalog.source import shipped
 from openness_lint.components import ComponentStatus
-from openness_lint.data import ruledata
+from openness_lint.levels import criteria
 from openness_lint.report import Report
 
 STATES = ("open", "restricted", "absent")
@@ -49,7 +51,7 @@ class Stack:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Stack:
-    data = yamlio.shipped((ruledata() / "report" / "stack.yaml").read_text("utf-8"))
+    data = shipped("report/stack.yaml")
     return Stack(frozenset(data["open-categories"]), frozenset(data["unlicensed"]),
                  tuple(data["groups"]), dict(data.get("badge-names") or {}))
 
@@ -71,19 +73,15 @@ def _component_tile(cid: str, name: str, status: ComponentStatus | None, stack: 
                 tuple(sorted(set(status.evidence))))
 
 
-def _criteria(report: Report) -> Mapping[str, Any] | None:
+def _criteria(report: Report) -> Mapping[str, criteria.Criterion] | None:
     """The Columbia criteria of the report's level, when it carries them."""
-    level = report.level or {}
-    columbia = (level.get("frameworks") or {}).get("columbia") or {}
-    criteria = columbia.get("criteria")
-    return criteria if isinstance(criteria, Mapping) else None
+    columbia = report.level.frameworks.get("columbia") if report.level else None
+    return columbia.result.criteria if columbia and isinstance(columbia.result, criteria.Result) else None
 
 
-def _criterion_tile(key: str, name: str, item: Mapping[str, Any]) -> Tile:
-    found = item.get("state", item.get("status"))
-    evidence = item.get("evidence") or ""
-    return Tile(key, name, found if found in STATES else "absent", item.get("license"), None,
-                (str(evidence),) if evidence and evidence not in ("missing", "files") else ())
+def _criterion_tile(key: str, name: str, item: criteria.Criterion) -> Tile:
+    return Tile(key, name, item.status if item.status in STATES else "absent", item.license, None,
+                tuple(item.evidence))
 
 
 def groups(report: Report) -> list[Group]:
@@ -93,7 +91,7 @@ def groups(report: Report) -> list[Group]:
     framework's own) come last, in a group of their own.
     """
     stack = load()
-    criteria = _criteria(report)
+    scored = _criteria(report)
     placed: set[str] = set()
     out = []
     for spec in stack.groups:
@@ -102,8 +100,8 @@ def groups(report: Report) -> list[Group]:
         tiles = [_component_tile(cid, str(name), report.components.get(cid), stack) for cid, name in names.items()]
         extra = spec.get("columbia-criteria") or {}
         missing: tuple[str, ...] = ()
-        if criteria is not None:
-            tiles += [_criterion_tile(key, str(name), criteria[key]) for key, name in extra.items() if key in criteria]
+        if scored is not None:
+            tiles += [_criterion_tile(key, str(name), scored[key]) for key, name in extra.items() if key in scored]
         else:
             missing = tuple(str(name) for name in extra.values())
         out.append(Group(str(spec["id"]), str(spec["title"]), tuple(tiles), missing))
@@ -129,7 +127,7 @@ def verdict(report: Report) -> str:
     """The level's one-line verdict, or a line saying there is none."""
     if not report.level:
         return NOT_COMPUTED
-    return str(report.level.get("verdict") or NOT_COMPUTED)
+    return report.level.verdict or NOT_COMPUTED
 
 
 def level_label(framework_id: str, level: str) -> str:
@@ -141,27 +139,19 @@ def level_label(framework_id: str, level: str) -> str:
 
 def progress(report: Report) -> list[tuple[str, str, int]]:
     """(level id, label, percent) for each level the report gives progress on."""
-    level = report.level or {}
-    given = level.get("progress")
-    if not isinstance(given, Mapping):
+    given = report.level.progress if report.level else None
+    if not given:
         return []
-    out = []
-    for level_id, percent in given.items():
-        try:
-            number = max(0, min(100, round(float(percent))))
-        except (TypeError, ValueError):
-            continue
-        out.append((str(level_id), level_label(str(level.get("framework", "")), str(level_id)), number))
-    return out
+    return [(level_id, level_label(report.level.framework, level_id), max(0, min(100, percent)))
+            for level_id, percent in given.items()]
 
 
 def gate(report: Report) -> str | None:
     """'required mof:II, met' when a minimum level is configured."""
-    level = report.level or {}
-    if not level.get("required"):
+    level = report.level
+    if level is None or not level.required:
         return None
-    return (f"Required {level.get('framework')}:{level['required']}: "
-            f"{'met' if level.get('passed', True) else 'not met'}.")
+    return f"Required {level.framework}:{level.required}: {'met' if level.passed else 'not met'}."
 
 
 def detail(tile: Tile) -> str:

@@ -61,9 +61,9 @@ def render(report: Report, options: Options) -> str:
 
     lines: list[str] = []
     if report.level:
-        lines.append(style(clean(report.level.get("verdict", "")), bold=True))
+        lines.append(style(clean(report.level.verdict), bold=True))
     for name, release in sorted(report.releases.items()):
-        verdict = release.level.get("verdict", "") if release.level else ""
+        verdict = release.level.verdict if release.level else ""
         state = "passed" if release.passed else "failed"
         lines.append(f"release {show_path(name)}: {state}. {clean(verdict)}")
     if report.releases:
@@ -76,7 +76,7 @@ def render(report: Report, options: Options) -> str:
         lines.append(style(show_path(path), bold=True, underline=True))
         for finding in group:
             severity = style(finding.severity.label, fg=COLORS[finding.severity], bold=True)
-            lines.append(f"  {location(finding)}: {severity} {style(finding.rule, bold=True)} "
+            lines.append(f"  {location(finding)}: {severity} {style(finding.code, bold=True)} "
                          f"{clean(finding.message)}")
             lines.append(style(f"    fix: {clean(finding.fix)}", dim=True))
         lines.append("")

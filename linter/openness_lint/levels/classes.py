@@ -10,40 +10,39 @@ own, and then the class that needs both needs one fewer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from openness_lint.frameworks import Framework
-from openness_lint.levels.inputs import Graded
+from openness_lint.analysis.licensing import classify
+from openness_lint.catalog.frameworks import Framework
+from openness_lint.context import Context
+from openness_lint.levels.inputs import ComponentGrade, Missing, absent, reasons, why
 
 
-@dataclass
-class Result:
+class Unfit(NamedTuple):
+    """An open license that MOT does not count as fit for the component's type."""
+
+    component: str
+    license: str | None
+    type: str
+
+
+class Result(NamedTuple):
     achieved: str
     progress: dict[str, int]  # level -> percent
-    blocking: dict[str, list[dict]]  # level -> what keeps it out of reach
-    not_type_appropriate: list[dict] = field(default_factory=list)
+    blocking: dict[str, list[Missing]]  # level -> what keeps it out of reach
+    not_type_appropriate: list[Unfit]
 
 
-def why(item: Graded) -> dict:
-    if not item.present:
-        return {"component": item.component, "reason": "missing"}
-    if not item.license:
-        return {"component": item.component, "reason": "unlicensed"}
-    return {"component": item.component, "reason": "license not open", "license": item.license}
-
-
-def evaluate(framework: Framework, graded: dict[str, Graded]) -> Result:
-    from openness_lint.licensing import classify
-
+def evaluate(ctx: Context, framework: Framework, graded: dict[str, ComponentGrade]) -> Result:
     spec = framework.raw["components"]
     order = [lvl for lvl in framework.levels if any(str(s["class"]) == lvl for s in spec.values())]
     substitutes = framework.raw.get("substitutes") or {}
-    graded = {cid: graded.get(cid) or Graded(cid, False, None, None, "missing") for cid in spec}
+    graded = {cid: graded.get(cid) or absent(cid) for cid in spec}
     included = {cid: graded[cid].is_open for cid in spec}
     stood_in = {target for target, stand_in in substitutes.items()
                 if not included.get(target) and included.get(stand_in)}
     progress: dict[str, int] = {}
-    blocking: dict[str, list[dict]] = {}
+    blocking: dict[str, list[Missing]] = {}
     achieved = framework.levels[0]
     higher_complete = True
     for depth, level in enumerate(order):
@@ -62,7 +61,25 @@ def evaluate(framework: Framework, graded: dict[str, Graded]) -> Result:
             achieved = level
         higher_complete = higher_complete and share == 100
     types = {cid: s.get("type", "data") for cid, s in spec.items()}
-    warnings = [{"component": cid, "license": graded[cid].license, "type": types[cid]}
-                for cid, ok in included.items()
-                if ok and not classify.fits_type(graded[cid].license, types[cid], strict=True)]
-    return Result(achieved, progress, blocking, warnings)
+    unfit = [Unfit(cid, graded[cid].license, types[cid]) for cid, ok in included.items()
+             if ok and not classify.fits_type(graded[cid].license, types[cid], strict=True)]
+    return Result(achieved, progress, blocking, unfit)
+
+
+def verdict(framework: Framework, result: Result) -> str:
+    prefix = "MOF" if framework.id == "mof" else f"{framework.name}:"
+    head = f"{prefix} {framework.level_name(result.achieved)}"
+    order = [lvl for lvl in framework.levels if lvl in result.progress]  # least open first
+    if result.achieved not in order:
+        following = order[0]
+    elif result.achieved == order[-1]:
+        return f"{head}."
+    else:
+        following = order[order.index(result.achieved) + 1]
+    label = f"Class {following}" if framework.id == "mof" else framework.level_name(following)
+    return f"{head}. {label} {result.progress[following]}%: missing {reasons(result.blocking[following])}."
+
+
+def missing(framework: Framework, result: Result, required: str) -> list[Missing]:
+    """What keeps the required level out of reach."""
+    return result.blocking.get(required, [])

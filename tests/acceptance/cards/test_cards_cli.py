@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from openness_lint import registry
-
 from ..helpers import EXAMPLES, validate_report
 
 DONE_WHEN = {

@@ -23,7 +23,7 @@ import pytest
 from ...unit.levels.helpers import mot, of_rule, standard
 
 ARXIV = "https://arxiv.org/abs/2304.01373"
-CARD = f"""\
+CARD = """\
 ---
 license: apache-2.0
 language: [en]

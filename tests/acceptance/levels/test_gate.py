@@ -16,8 +16,17 @@ import json
 
 import pytest
 
-from ...unit.levels.helpers import (ALL_MOF, CLASS_I, CLASS_II, CLASS_III, PLAIN_README, mot, of_rule, replace_license,
-                                    standard)
+from ...unit.levels.helpers import (
+    ALL_MOF,
+    CLASS_I,
+    CLASS_II,
+    CLASS_III,
+    PLAIN_README,
+    mot,
+    of_rule,
+    replace_license,
+    standard,
+)
 
 TYPED = {"code": "MIT", "data": "CDLA-Permissive-2.0", "document": "CC-BY-4.0"}
 OSAID_PARTS = ["Data card", "Data preprocessing code", "Training code", "Evaluation code", "Inference code",

@@ -57,7 +57,7 @@ def test_root_license_and_channel_are_inherited(run_cli, make_repo):
     assert beta["components"]["code-license"]["evidence"] == ["models/beta/LICENSE"]  # its own wins
     for release in (alpha, beta):
         assert release["components"]["reporting-channel"]["present"] is True
-        assert not [f for f in release["findings"] if f["rule"].startswith("RPT")]
+    assert not [f for f in report["findings"] if f["rule"].startswith("RPT")]
 
 
 def test_without_the_root_channel_every_release_lacks_one(run_cli, make_repo):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from openness_lint import staged
 
 from ...conftest import EXAMPLES

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from openness_lint import frameworks
+from openness_lint.catalog import frameworks
 
 from ..helpers import EXAMPLES
 from ..test_sarif import assert_code_scanning_sarif

@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from openness_lint.formats import html, stack, svg
 
 from ...unit.builders import finding

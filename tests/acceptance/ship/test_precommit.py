@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ..helpers import EXAMPLES
-from .worktree import GIT_ENV, git, git_repo, snapshot, index_unreachable
+from .worktree import GIT_ENV, git, git_repo, index_unreachable, snapshot
 
 
 @pytest.fixture(scope="module")

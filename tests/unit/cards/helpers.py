@@ -4,30 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openness_lint import engine, registry
-from openness_lint.config import Config
 from openness_lint.report import Report
-from openness_lint.repo import Repo
 
+from ... import linting
+from ...linting import context  # noqa: F401 - the card tests' context, as in every test
 from ..builders import locations
 
 
 def lint(root: Path, *select: str) -> Report:
     """Run the selected rules (all card and doc rules by default)."""
-    report = engine.run(Repo(root), Config(select=list(select or ("CRD", "DOC"))), registry.load())
-    assert not report.internal_errors, report.internal_errors
-    return report
+    return linting.lint(root, *(select or ("CRD", "DOC")))
 
 
 def found(root: Path, *select: str) -> set[tuple[str, str | None, int | None]]:
     """(code, path, line) of every finding of the selected rules."""
     return locations(lint(root, *select).findings)
-
-
-def context(root: Path) -> engine.Context:
-    """A check's context, with every rule and detector registered as in a run."""
-    registry.load()
-    return engine.Context(Repo(root), Config())
 
 
 def card(front: str, body: str = "# A model\n\nA model we wrote for this test.\n") -> str:

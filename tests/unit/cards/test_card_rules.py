@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from openness_lint import cards
+from openness_lint.analysis import cards
 
 from .helpers import FULL_DATA_BODY, FULL_MODEL_BODY, card, context, found, lint
 
@@ -16,7 +16,7 @@ def test_full_cards_have_no_findings(make_repo):
 def test_each_missing_model_section_is_a_warning_at_the_title(make_repo):
     root = make_repo({"README.md": card("license: mit", "\n# Sorter\n\n## Uses\n\nSorting.\n")})
     report = lint(root, "CRD004")
-    assert {(f.rule, f.path, f.line) for f in report.findings} == {("CRD004", "README.md", 5)}
+    assert {(f.code, f.path, f.line) for f in report.findings} == {("CRD004", "README.md", 5)}
     assert len(report.findings) == 7
     assert all(f.severity.label == "warning" and f.component == "model-card" for f in report.findings)
 
@@ -98,7 +98,7 @@ Carbon can be estimated using the [Machine Learning Impact calculator](https://e
 This card of {{ model_id }} was never rendered.
 """
     report = lint(make_repo({"README.md": card("license: mit", body)}), "CRD005")
-    assert {(f.rule, f.path, f.line, f.column) for f in report.findings} == {
+    assert {(f.code, f.path, f.line, f.column) for f in report.findings} == {
         ("CRD005", "README.md", 8, 1), ("CRD005", "README.md", 12, 14),
         ("CRD005", "README.md", 19, None), ("CRD005", "README.md", 20, 14)}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from openness_lint.analysis.components import detect_all
 
 from .helpers import FULL_MODEL_BODY, card, context
 
@@ -11,7 +12,7 @@ INDEX = ("model-index:\n  - name: m\n    results:\n      - task: {type: t}\n"
 
 
 def component(make_repo, files: dict[str, str | bytes], cid: str):
-    return context(make_repo(files)).components[cid]
+    return detect_all(context(make_repo(files)))[cid]
 
 
 def test_cards_fill_their_components_with_evidence(make_repo):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint import cards
+from openness_lint.analysis import cards
 
 from .helpers import FULL_DATA_BODY, FULL_MODEL_BODY, card, context
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from openness_lint.analysis.documents import resolve
 
-from openness_lint import engine, registry
-from openness_lint.config import Config
-from openness_lint.repo import Repo
-from openness_lint.rules.docs.relative_link_broken import resolve
-
+from ... import linting
 from .helpers import card, found, lint
 
 CITATION = """\
@@ -86,7 +83,7 @@ the [policy](USE_POLICY.md), [the web](https://example.org/missing.md) and [here
     root = make_repo({"README.md": readme, "LICENSE": "x", "USE_POLICY.md": "x", "docs/notes.md": "x",
                       "img/logo.png": "x"})
     report = lint(root, "DOC002")
-    assert {(f.rule, f.path, f.line, f.column) for f in report.findings} == {
+    assert {(f.code, f.path, f.line, f.column) for f in report.findings} == {
         ("DOC002", "README.md", 3, 30), ("DOC002", "README.md", 10, 12), ("DOC002", "README.md", 11, 9)}
     assert all(f.severity.label == "error" for f in report.findings)
     assert "did you mean 'LICENSE'" in next(f.message for f in report.findings if f.line == 3)
@@ -120,7 +117,7 @@ def test_every_readme_is_checked_and_front_matter_is_not(make_repo):
 
 def test_excluded_targets_are_not_errors(make_repo):
     root = make_repo({"README.md": "[vendored](third_party/tool/README.md)\n", "third_party/tool/README.md": "x"})
-    report = engine.run(Repo(root, exclude=["third_party/**"]), Config(select=["DOC002"]), registry.load())
+    report = linting.lint(root, "DOC002", exclude=["third_party/**"])
     assert report.findings == []
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.cards import parse_front_matter
+from openness_lint.text.markdown import parse_front_matter
 
 from .helpers import card, found, lint
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint import cards
-from openness_lint.rules.docs import links
+from openness_lint.catalog import sections
+from openness_lint.text import markdown
+from openness_lint.text.markdown import links
 
 BODY = """\
 # Title
@@ -31,18 +31,18 @@ Second level
 
 
 def test_atx_and_setext_headings_outside_code():
-    found = [(h.level, h.title, h.line) for h in cards.headings(BODY)]
+    found = [(h.level, h.title, h.line) for h in markdown.headings(BODY)]
     assert found == [(1, "Title", 1), (1, "A paragraph that becomes a heading", 2),
                      (2, "Second level", 13), (2, "C# support", 19)]
 
 
 def test_headings_start_after_the_front_matter():
     text = "---\ntitle: x\n---\n# Body title\n"
-    assert [h.line for h in cards.headings(text, cards.parse_front_matter(text).body_line)] == [4]
+    assert [h.line for h in markdown.headings(text, markdown.parse_front_matter(text).body_line)] == [4]
 
 
 def test_comments_are_blanked_and_columns_kept():
-    lines = {line.number: line for line in cards.body_lines(BODY)}
+    lines = {line.number: line for line in markdown.body_lines(BODY)}
     assert lines[5].text.startswith("Text ") and "comment" not in lines[5].text
     assert lines[6].text.strip() == "and text after."
     assert lines[6].text.index("and") == BODY.splitlines()[5].index("and")
@@ -51,7 +51,7 @@ def test_comments_are_blanked_and_columns_kept():
 
 def test_tildes_fence_and_longer_fences():
     text = "~~~\n# no\n~~~\n````\n```\n# still code\n````\n# yes\n"
-    assert [h.title for h in cards.headings(text)] == ["yes"]
+    assert [h.title for h in markdown.headings(text)] == ["yes"]
 
 
 @pytest.mark.parametrize(("heading", "expected"), [
@@ -62,7 +62,7 @@ def test_tildes_fence_and_longer_fences():
     ("🌍 Environmental impact", "environmental impact"),
 ])
 def test_normalise_heading(heading, expected):
-    assert cards.normalise_heading(heading) == expected
+    assert markdown.normalise_heading(heading) == expected
 
 
 @pytest.mark.parametrize(("heading", "kind", "section"), [
@@ -88,7 +88,7 @@ def test_normalise_heading(heading, expected):
     ("Dataset Card Contact", "data", "maintenance"),
 ])
 def test_headings_match_sections_by_meaning(heading, kind, section):
-    matched = {spec.id for spec in cards.section_sets()[kind] if spec.matches(heading)}
+    matched = {spec.id for spec in sections.section_sets()[kind] if spec.matches(heading)}
     assert section in matched
 
 
@@ -100,16 +100,16 @@ def test_headings_match_sections_by_meaning(heading, kind, section):
     ("Training Data", "training-procedure"),
 ])
 def test_headings_that_do_not_count(heading, section):
-    assert not cards.section_specs()[section].matches(heading)
+    assert not sections.section_specs()[section].matches(heading)
 
 
 def test_every_set_names_defined_sections_with_titles():
-    sets = cards.section_sets()
+    sets = sections.section_sets()
     assert [s.id for s in sets["model"]] == [
         "intended-use", "out-of-scope-use", "limitations", "training-data", "training-procedure",
         "evaluation", "environmental-impact", "contact"]
     assert len(sets["data"]) == 7
-    assert all(spec.title and (spec.contains or spec.exact) for spec in cards.section_specs().values())
+    assert all(spec.title and (spec.contains or spec.exact) for spec in sections.section_specs().values())
 
 
 def test_links_inline_reference_html_and_images():
@@ -120,7 +120,7 @@ def test_links_inline_reference_html_and_images():
         "`[not a link](code.md)` and [wiki](Page_(disambiguation).md)\n"
         "<!-- [hidden](hidden.md) -->\n"
     )
-    found = [(link.label, link.target, link.line, link.column) for link in links(cards.body_lines(text))]
+    found = [(link.label, link.target, link.line, link.column) for link in links(markdown.body_lines(text))]
     assert found == [
         ("the card", "docs/card.md", 1, 16),
         ("logo", "img/a logo.png", 1, 51),
@@ -133,6 +133,6 @@ def test_links_inline_reference_html_and_images():
 
 def test_reference_links_take_their_target_from_the_definition():
     text = "Read the [Technical Report][report] and [notes][].\n\n[Report]: docs/report.md\n[notes]: NOTES.md\n"
-    refs = [(link.label, link.target, link.line, link.reference) for link in links(cards.body_lines(text))
+    refs = [(link.label, link.target, link.line, link.reference) for link in links(markdown.body_lines(text))
             if link.reference]
     assert refs == [("Technical Report", "docs/report.md", 1, True), ("notes", "NOTES.md", 1, True)]

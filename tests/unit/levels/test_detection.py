@@ -133,7 +133,7 @@ def test_datasets_named_in_card_metadata(make_repo, run_cli):
 
 def test_nothing_detected_in_a_bare_repository(make_repo, run_cli):
     _, report = check(run_cli, make_repo({"README.md": PLAIN_README}))
-    from openness_lint.detectors.files import PATTERN_COMPONENTS
+    from openness_lint.analysis.components.files import PATTERN_COMPONENTS
 
     assert [cid for cid in PATTERN_COMPONENTS if report["components"][cid]["present"]] == []
 
@@ -151,14 +151,15 @@ def test_detected_components_take_the_nearest_license(make_repo, run_cli):
 def test_each_pattern_is_searched_once_per_run_and_before_the_rules(make_repo, run_cli, monkeypatch):
     # the engine finds all file evidence first (on a large tree, while git
     # grep is still reading); the detectors and frameworks reuse it
-    from openness_lint import detection, engine
+    from openness_lint import engine
+    from openness_lint.analysis import evidence
 
     searched: list[str] = []
     rules_started: list[int] = []
-    original = detection._evidence
-    monkeypatch.setattr(detection, "_evidence", lambda ctx, pattern: searched.append(repr(pattern)) or original(ctx, pattern))
-    run_rule = engine._stamp
-    monkeypatch.setattr(engine, "_stamp", lambda *a: rules_started.append(len(searched)) or run_rule(*a))
+    original = evidence._evidence
+    monkeypatch.setattr(evidence, "_evidence", lambda ctx, pattern: searched.append(repr(pattern)) or original(ctx, pattern))
+    run_rule = engine.stamp
+    monkeypatch.setattr(engine, "stamp", lambda *a: rules_started.append(len(searched)) or run_rule(*a))
     root = make_repo({"LICENSE": "MIT License\n", "train.py": "x\n", "eval/run.py": "y\n", "README.md": "# m\n"})
     assert run_cli("check", str(root), "--exit-zero").code == 0
     assert searched and len(searched) == len(set(searched))

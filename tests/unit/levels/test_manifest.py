@@ -6,20 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from openness_lint import config as config_mod
-from openness_lint import engine, registry
-from openness_lint.levels import inputs, manifest
-from openness_lint.repo import Repo
+from openness_lint.analysis import manifest
+from openness_lint.context import Context
+from openness_lint.levels import inputs
+from openness_lint.repo.repo import Repo
 
 from .helpers import CLASS_III, PLAIN_README, check, level, line_of, located, mof, mot, of_rule, standard
 
 TYPED = {"code": "MIT", "data": "CDLA-Permissive-2.0", "document": "CC-BY-4.0"}
 
 
-def context(root: Path) -> engine.Context:
-    registry.load()  # the detectors register with the rule modules
-    return engine.Context(Repo(root), config_mod.load(root))
+def context(root: Path) -> Context:
+    return Context(Repo(root), config_mod.load(root))
 
 
 # -- LVL002: a component_path inside the repository must exist ---------------
@@ -112,25 +111,25 @@ def test_declared_url_is_not_verified(make_repo, run_cli):
     assert criteria["weights-pretrained"]["status"] == "open"
     assert criteria["doc-model-card"]["source"] == "manifest"
     graded = inputs.build(context(root))
-    assert graded["model-parameters"] == inputs.Graded("model-parameters", True, "CC-BY-4.0", "open-data",
+    assert graded["model-parameters"] == inputs.ComponentGrade("model-parameters", True, "CC-BY-4.0", "open-data",
                                                         "manifest, not verified",
                                                         ("https://huggingface.co/example/model",))
     assert graded["model-card"].source == "manifest"
-    assert graded["training-code"] == inputs.Graded("training-code", False, None, None, "missing")
+    assert graded["training-code"] == inputs.ComponentGrade("training-code", False, None, None, "missing")
 
 
 def test_files_only_component_is_graded_from_the_files(make_repo):
     root = make_repo({"mof.yaml": mot([]), "README.md": PLAIN_README, "LICENSE": standard("MIT"),
                       "train.py": "print('train')\n"})
     graded = inputs.build(context(root))
-    assert graded["training-code"] == inputs.Graded("training-code", True, "MIT", "osi-fsf", "files", ("train.py",))
+    assert graded["training-code"] == inputs.ComponentGrade("training-code", True, "MIT", "osi-fsf", "files", ("train.py",))
 
 
 def test_declared_component_without_license_takes_the_files_license(make_repo):
     root = make_repo({"mof.yaml": mot(["Training code"]), "README.md": PLAIN_README, "LICENSE": standard("MIT"),
                       "train.py": "print('train')\n"})
     graded = inputs.build(context(root))
-    assert graded["training-code"] == inputs.Graded("training-code", True, "MIT", "osi-fsf", "manifest")
+    assert graded["training-code"] == inputs.ComponentGrade("training-code", True, "MIT", "osi-fsf", "manifest")
 
 
 def test_manifest_parse_resolves_licenses_as_mot_does():

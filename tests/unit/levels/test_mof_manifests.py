@@ -20,8 +20,23 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from .helpers import (ALL_MOF, CLASS_I, CLASS_II, CLASS_III, OPTIONAL, check, level, line_of, located, manifest_repo,
-                      mof, mot, of_rule, replace_license, with_license)
+from .helpers import (
+    ALL_MOF,
+    CLASS_I,
+    CLASS_II,
+    CLASS_III,
+    OPTIONAL,
+    check,
+    level,
+    line_of,
+    located,
+    manifest_repo,
+    mof,
+    mot,
+    of_rule,
+    replace_license,
+    with_license,
+)
 
 # Type-appropriate global licenses: every component inherits an open one.
 TYPED = {"code": "MIT", "data": "CDLA-Permissive-2.0", "document": "CC-BY-4.0"}

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.levels import profiles
+from openness_lint.catalog import profiles
 
 from .helpers import PLAIN_README, ai_text, card, check, of_rule, standard
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.licensing import classify, tables
+from openness_lint.analysis.licensing import classify, tables
 
 from .helpers import AI_LICENSES
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from openness_lint import yamlio
-from openness_lint.data import ruledata
+from openness_lint.catalog.source import ruledata
+from openness_lint.text import yamlio
 
 from ...conftest import ROOT
 from .helpers import card, component, lint, located

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.licensing import classify
-from openness_lint.licensing.identification import MIN_CONFIDENCE, identify
+from openness_lint.analysis.licensing import classify
+from openness_lint.analysis.licensing.identification import MIN_CONFIDENCE, identify
 
 from .helpers import AI_LICENSES, standard, standard_ids, synthetic
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint import spdx
+from openness_lint.text import spdx
 
 
 @pytest.mark.parametrize(("written", "suggestion"), [

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openness_lint import engine, registry
-from openness_lint.config import Config
-from openness_lint.repo import Repo
 from openness_lint.report import Report
 
+from ... import linting
+from ...linting import context  # noqa: F401 - shared with the policy tests
 from ..builders import locations
 
 # Long enough (over 600 characters) that no license stand-in reads as a
@@ -94,10 +93,7 @@ misuse of the model or harmful outputs. We reply within a week.
 
 
 def lint(root: Path, *select: str, require: tuple[str, ...] = ()) -> Report:
-    config = Config(select=list(select or ("AUP", "RPT")), require=list(require))
-    report = engine.run(Repo(root), config, registry.load())
-    assert not report.internal_errors, report.internal_errors
-    return report
+    return linting.lint(root, *(select or ("AUP", "RPT")), require=list(require))
 
 
 def found(root: Path, *select: str, require: tuple[str, ...] = ()) -> set[tuple[str, str | None, int | None]]:
@@ -106,9 +102,6 @@ def found(root: Path, *select: str, require: tuple[str, ...] = ()) -> set[tuple[
 
 
 def messages(root: Path, code: str) -> list[str]:
-    return [f.message for f in lint(root, code).findings if f.rule == code]
+    return [f.message for f in lint(root, code).findings if f.code == code]
 
 
-def context(root: Path) -> engine.Context:
-    registry.load()
-    return engine.Context(Repo(root), Config())

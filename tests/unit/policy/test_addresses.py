@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.cards import body_lines
-from openness_lint.policy import addresses
+from openness_lint.analysis.policy import addresses
+from openness_lint.text.markdown import body_lines
 
 
 def found(text: str, bare: bool = False) -> list[tuple[str, str, int, int]]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.policy import channels
+from openness_lint.analysis.policy import channels
 
 from .helpers import MODEL_BODY, POLICY, SECURITY, card, context
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from openness_lint.policy import forms
+from openness_lint.analysis.policy import forms
 
 from .helpers import MODEL_BODY, POLICY, POLICY_URL, card, context, gemma_bare, llama, rail
 

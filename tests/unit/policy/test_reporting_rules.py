@@ -86,7 +86,7 @@ def test_malformed_address_in_a_use_policy(make_repo):
 def test_only_a_vulnerability_channel(make_repo):
     root = make_repo({"SECURITY.md": VULNERABILITIES_ONLY, "README.md": card("license: mit", MODEL_BODY)})
     assert rpt(root) == {("RPT004", "SECURITY.md", 3)}
-    [finding] = [f for f in lint(root).findings if f.rule == "RPT004"]
+    [finding] = [f for f in lint(root).findings if f.code == "RPT004"]
     assert finding.severity.label == "info"
     assert "cover only security vulnerabilities" in finding.message
     assert "misuse, harmful outputs or wrong model behaviour" in finding.message

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import (MODEL_BODY, POLICY, POLICY_URL, SECURITY, card, found, gemma_bare, lint, llama,
-                      messages, rail)
+from ..builders import locations
+from .helpers import MODEL_BODY, POLICY, POLICY_URL, SECURITY, card, found, gemma_bare, lint, llama, messages, rail
 
 WEIGHTS = b"\x00stand-in weights, never read\x00"
 RAIL_CARD = card("license: creativeml-openrail-m", MODEL_BODY)
@@ -115,13 +115,17 @@ def monorepo(with_beta_policy: bool = True) -> dict[str, str | bytes]:
 
 def test_monorepo_passes_cleanly(make_repo):
     root = make_repo(monorepo())
-    assert found(root) == set()
-    forms_found = lint(root).components["acceptable-use-policy"].forms
-    assert {(f["form"], f["path"]) for f in forms_found} >= {
+    report = lint(root)
+    assert locations(report.findings) == set()
+    assert set(report.releases) == {"models/alpha", "models/beta"}
+    forms_found = [f for release in report.releases.values()
+                   for f in release.components["acceptable-use-policy"].forms]
+    assert {(f.form, f.path) for f in forms_found} >= {
         ("file", "models/alpha/USE_POLICY.md"), ("file", "models/beta/USE_POLICY.md"),
         ("license-reference", "models/alpha/LICENSE")}
-    channels = lint(root).components["reporting-channel"].channels
-    assert {(c["address"], c["path"]) for c in channels} == {("safety@example.org", "SECURITY.md")}
+    for release in report.releases.values():  # the root's SECURITY.md, shared with every release
+        channels = release.components["reporting-channel"].channels
+        assert {(c.address, c.path) for c in channels} == {("safety@example.org", "SECURITY.md")}
 
 
 def test_monorepo_model_without_its_own_policy(make_repo):

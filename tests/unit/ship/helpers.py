@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from openness_lint.catalog import frameworks
 from openness_lint.components import ComponentStatus
+from openness_lint.levels import classes, criteria
+from openness_lint.levels.result import FrameworkGrade, LevelReport
 from openness_lint.report import Report
 
 from ..builders import finding
@@ -16,17 +19,31 @@ def status(present: bool = True, license_: str | None = None, category: str | No
     return ComponentStatus(present=present, license=license_, evidence=list(evidence), category=category)
 
 
-def mof_level(achieved: str = "III", required: str | None = "II", passed: bool = False, **extra: object) -> dict:
-    return {"framework": "mof", "achieved": achieved, "required": required, "passed": passed,
-            "verdict": VERDICT, "progress": {"III": 100, "II": 60, "I": 20}, **extra}
+def mof_level(achieved: str = "III", required: str | None = "II", passed: bool = False,
+              verdict: str = VERDICT) -> LevelReport:
+    result = classes.Result(achieved, {"III": 100, "II": 60, "I": 20}, {}, [])
+    grade = FrameworkGrade(frameworks.builtin()["mof"], result, verdict)
+    return LevelReport("mof", achieved, required, passed, verdict, [], {"mof": grade})
 
 
-def release(level: dict | None = None, findings: list | None = None, **components: ComponentStatus) -> Report:
+def level_of(framework: str, achieved: str, passed: bool = True) -> LevelReport:
+    """A level with no framework details, as the badge reads it."""
+    return LevelReport(framework, achieved, None, passed, "", [], {})
+
+
+def columbia_level(scored: dict[str, criteria.Criterion]) -> LevelReport:
+    """A Columbia level of 2 with these criteria."""
+    result = criteria.Result("2", 2.0, 35, 5, scored)
+    grade = FrameworkGrade(frameworks.builtin()["columbia"], result, "level 2")
+    return LevelReport("columbia", "2", None, True, "level 2", [], {"columbia": grade})
+
+
+def release(level: LevelReport | None = None, findings: list | None = None, **components: ComponentStatus) -> Report:
     found = {cid.replace("_", "-"): item for cid, item in components.items()}
     return Report(root="models/tiny", findings=findings or [], components=found, rules=[], level=level)
 
 
-def typical(level: dict | None = None) -> Report:
+def typical(level: LevelReport | None = None) -> Report:
     return release(
         level,
         [finding()],

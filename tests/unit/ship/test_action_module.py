@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from openness_lint import action
 from openness_lint.action import InputError, check_argv, output_lines, outputs
 

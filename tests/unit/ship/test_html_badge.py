@@ -5,11 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from openness_lint.formats import badge, html, stack
 
 from ..builders import finding
-from .helpers import HOSTILE, VERDICT, mof_level, release, status, typical
+from .helpers import HOSTILE, VERDICT, level_of, mof_level, release, status, typical
 
 
 def test_html_page_is_self_contained_and_forbids_loading_anything():
@@ -52,8 +51,8 @@ def parse_badge(document: str) -> tuple[ET.Element, list[str]]:
     (mof_level("I", None, True), "MOF Class I", "top"),
     (mof_level("unclassified", None, True), "MOF Unclassified", "lowest"),
     (mof_level("III", "II", False), "MOF Class III", "failed"),
-    ({"framework": "osaid", "achieved": "open", "passed": True}, "OSAID Open Source AI", "top"),
-    ({"framework": "team-x", "achieved": "gold", "passed": True}, "TEAM-X gold", "between"),
+    (level_of("osaid", "open"), "OSAID Open Source AI", "top"),
+    (level_of("team-x", "gold"), "TEAM-X gold", "between"),
     (None, "not graded", "none"),
 ])
 def test_badge_names_the_level(level, shown, colour):

@@ -37,7 +37,7 @@ def test_small_reports_are_not_cut():
 
 def test_huge_reports_stay_under_the_limit_with_a_note():
     message = "x" * 400
-    items = [finding(rule=f"LIC{n % 1000:03d}", path=f"very/long/path/number/{n:06d}/LICENSE", line=n,
+    items = [finding(code=f"LIC{n % 1000:03d}", path=f"very/long/path/number/{n:06d}/LICENSE", line=n,
                      message=message, severity=Severity.WARNING) for n in range(1, 5001)]
     big = Report(root=".", findings=items, components={}, rules=[],
                  internal_errors=[InternalError("LIC001", "Traceback\nValueError: boom")])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from openness_lint import components
 from openness_lint.formats import stack
+from openness_lint.levels.criteria import Criterion
 
-from .helpers import release, status, typical
+from .helpers import columbia_level, mof_level, release, status, typical
 
 GROUPS = ["code", "datasets", "weights", "documentation", "distribution", "guardrails"]
 
@@ -59,11 +59,10 @@ def test_guardrails_are_not_evaluated_without_the_columbia_criteria():
 
 
 def test_guardrails_come_from_the_columbia_criteria_when_the_level_has_them():
-    criteria = {"guard-system-prompts": {"group": "guardrails", "status": "open", "license": None,
-                                         "evidence": "prompts/system_prompt.txt"},
-                "guard-aligned": {"group": "guardrails", "status": "absent", "license": None, "evidence": ""}}
-    level = {"framework": "columbia", "achieved": "2", "frameworks": {"columbia": {"criteria": criteria}}}
-    guardrails = stack.groups(typical(level))[-1]
+    scored = {"guard-system-prompts": Criterion("guardrails", "System prompts", "open", None, "files",
+                                                ["prompts/system_prompt.txt"]),
+              "guard-aligned": Criterion("guardrails", "Aligned", "absent", None, "missing", [])}
+    guardrails = stack.groups(typical(columbia_level(scored)))[-1]
     assert [(t.key, t.state) for t in guardrails.tiles] == [("guard-aligned", "absent"), ("guard-system-prompts", "open")]
     assert guardrails.tiles[1].evidence == ("prompts/system_prompt.txt",)
     assert guardrails.not_evaluated == ()
@@ -84,10 +83,9 @@ def test_detail_names_state_and_license():
 
 
 def test_verdict_gate_and_progress():
-    report = typical({"framework": "mof", "achieved": "III", "required": "II", "passed": False,
-                      "verdict": "MOF Class III (Open Model).", "progress": {"III": 100, "II": 60.4, "I": "x"}})
+    report = typical(mof_level("III", "II", False, "MOF Class III (Open Model)."))
     assert stack.verdict(report) == "MOF Class III (Open Model)."
     assert stack.gate(report) == "Required mof:II: not met."
-    assert stack.progress(report) == [("III", "Class III", 100), ("II", "Class II", 60)]
+    assert stack.progress(report) == [("III", "Class III", 100), ("II", "Class II", 60), ("I", "Class I", 20)]
     assert stack.verdict(typical()) == stack.NOT_COMPUTED
     assert stack.gate(typical()) is None and stack.progress(typical()) == []

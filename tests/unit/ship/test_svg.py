@@ -5,7 +5,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from openness_lint.formats import stack, svg
 
 from ..builders import finding

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint import cards
-from openness_lint.engine import Context
+from openness_lint.analysis import cards
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
 

@@ -6,11 +6,13 @@ import functools
 import re
 from typing import Iterator
 
-from openness_lint import cards
-from openness_lint.engine import Context
+from openness_lint.analysis import cards
+from openness_lint.catalog import sections
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
-from openness_lint.rules.cards import component
+from openness_lint.rules.cards._shared import component
+from openness_lint.text import markdown
 
 # Character classes that stop at the next opening mark keep these linear on
 # hostile lines such as a megabyte of "{{" or "[".
@@ -20,8 +22,8 @@ LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 
 @functools.lru_cache(maxsize=None)
 def phrases() -> tuple[str, ...]:
-    data = cards.sections_data()
-    return tuple(p.lower() for p in cards.strings(data.get("placeholders"), data, "placeholders"))
+    data = sections.sections_data()
+    return tuple(p.lower() for p in sections.strings(data.get("placeholders"), data, "placeholders"))
 
 
 def placeholder_in(text: str) -> tuple[str, int | None] | None:
@@ -42,7 +44,7 @@ def placeholder_in(text: str) -> tuple[str, int | None] | None:
 def card_placeholder_text(ctx: Context) -> Iterator[Violation]:
     for card in cards.cards(ctx):
         for line in card.body:
-            found = placeholder_in(cards.prose(line))
+            found = placeholder_in(markdown.prose(line))
             if found:
                 yield Violation(f"template placeholder left in the card: {found[0]!r}", card.path,
                                 line.number, found[1], component=component(card))

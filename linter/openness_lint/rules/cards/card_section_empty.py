@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint import cards
-from openness_lint.engine import Context
+from openness_lint.analysis import cards
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
-from openness_lint.rules.cards import component
+from openness_lint.rules.cards._shared import component
+from openness_lint.text import markdown
 
 
-def empty_sections(card: cards.Card) -> list[cards.Heading]:
+def empty_sections(card: cards.Card) -> list[markdown.Heading]:
     """Headings with no text (HTML comments do not count) and no subsections."""
     found = []
     for position, heading in enumerate(card.headings):

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint import cards
-from openness_lint.engine import Context
+from openness_lint.analysis import cards
+from openness_lint.catalog import sections
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
-from openness_lint.rules.cards import anchor_line, component
+from openness_lint.rules.cards._shared import anchor_line, component
 
 
-def missing_sections(card: cards.Card) -> list[cards.SectionSpec]:
+def missing_sections(card: cards.Card) -> list[sections.SectionSpec]:
     """Required sections that no heading matches and no metadata key covers."""
     keys = set(map(str, card.meta))
-    return [spec for spec in cards.section_sets()[card.kind]
-            if not keys & set(spec.keys) and cards.find_section(card.headings, spec) is None]
+    return [spec for spec in sections.section_sets()[card.kind]
+            if not keys & set(spec.keys) and sections.find_section(card.headings, spec) is None]
 
 
 @rule("CRD004")

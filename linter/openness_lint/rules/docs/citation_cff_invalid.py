@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from openness_lint import yamlio
-from openness_lint.engine import Context
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
+from openness_lint.text import yamlio
 
 CITATION = "CITATION.cff"
 # The keys Citation File Format 1.2 requires, and what each must be.

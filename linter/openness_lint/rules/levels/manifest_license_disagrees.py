@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis import manifest
+from openness_lint.analysis.components import detect_all
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.levels import manifest
 from openness_lint.registry import rule
 
 
 @rule("LVL003")
 def manifest_license_disagrees(ctx: Context) -> Iterator[Violation]:
     found = manifest.load(ctx)
-    statuses = ctx.components
+    statuses = detect_all(ctx)
     for cid, entry in (found.components.items() if found else ()):
         status = statuses.get(cid)
         if entry.license_origin == "none" or entry.is_url or status is None or not status.present or not status.license:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint import frameworks
-from openness_lint.engine import Context
+from openness_lint.analysis import manifest
+from openness_lint.analysis.licensing import classify
+from openness_lint.catalog import frameworks
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.levels import manifest
-from openness_lint.licensing import classify
 from openness_lint.registry import rule
 
 

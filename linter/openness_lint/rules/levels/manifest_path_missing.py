@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis import manifest
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.levels import manifest
 from openness_lint.registry import rule
 
 

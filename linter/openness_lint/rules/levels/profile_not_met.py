@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.components import detect_all
+from openness_lint.catalog import profiles
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.levels import inputs, profiles
+from openness_lint.levels import inputs
 from openness_lint.registry import rule
 
 
 @rule("LVL007")
 def profile_not_met(ctx: Context) -> Iterator[Violation]:
     graded = inputs.build(ctx)
-    statuses = ctx.components
+    statuses = detect_all(ctx)
     line = None if ctx.config.source is None else ctx.config.lines.get("profiles")
     for name in ctx.config.profiles:
         profile = profiles.load(name)

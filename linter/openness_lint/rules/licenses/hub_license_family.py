@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.licensing import declarations, tables
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing import declarations, tables
 from openness_lint.registry import rule
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.licensing.attribution import attribution
+from openness_lint.analysis.licensing.tables import display
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing.attribution import attribution
-from openness_lint.licensing.tables import display
 from openness_lint.registry import rule
 
 COMPONENT = {"code": "code-license", "model": "model-license", "data": "data-license"}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint import licensefiles
-from openness_lint.engine import Context
+from openness_lint.analysis.licensing import declarations
+from openness_lint.analysis.licensing import files as licensefiles
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing import declarations
 from openness_lint.registry import rule
 
 

@@ -6,10 +6,10 @@ import fnmatch
 import posixpath
 from typing import Iterator
 
-from openness_lint import cards
-from openness_lint.engine import Context
+from openness_lint.analysis import cards
+from openness_lint.analysis.licensing import packages
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing import packages
 from openness_lint.registry import rule
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.licensing import classify
+from openness_lint.analysis.licensing.attribution import PER_FILE, attribution
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.licensing import classify
-from openness_lint.licensing.attribution import PER_FILE, attribution
 from openness_lint.registry import rule
 
 SUITS = {"code": "software licenses", "model": "open-data licenses such as CDLA-Permissive-2.0 or CC-BY-4.0",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.documents import documents
+from openness_lint.analysis.policy import addresses, channels
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.policy import addresses, channels, text
 from openness_lint.registry import rule
 
 
@@ -17,7 +18,7 @@ def contact_address_malformed(ctx: Context) -> Iterator[Violation]:
     for path, lines in found.scanned:
         for problem in addresses.malformed(lines):
             problems[(path, problem.line, problem.column)] = problem.message
-    linked = [(doc.path, list(doc.lines)) for doc in text.documents(ctx)] + found.scanned
+    linked = [(doc.path, list(doc.lines)) for doc in documents(ctx)] + found.scanned
     for path, lines in linked:
         for problem in addresses.email_link_targets(lines):
             problems[(path, problem.line, problem.column)] = problem.message

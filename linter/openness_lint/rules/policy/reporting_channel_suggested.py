@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
-from openness_lint.rules.policy import needs_channel, no_channel
+from openness_lint.rules.policy._shared import needs_channel, no_channel
 
 
 @rule("RPT002")

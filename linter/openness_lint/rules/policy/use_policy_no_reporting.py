@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.cards import Line
-from openness_lint.engine import Context
+from openness_lint.analysis.policy import addresses, channels, forms, text, vocabulary
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.policy import addresses, channels, data, forms, text
 from openness_lint.registry import rule
-from openness_lint.rules.docs import links
+from openness_lint.text.markdown import Line, links
 
 
 def names_a_route(lines: list[Line], channel_files: set[str]) -> bool:
@@ -19,7 +18,7 @@ def names_a_route(lines: list[Line], channel_files: set[str]) -> bool:
         return True
     for passage in text.passages(lines):
         said = text.joined(passage)
-        if not text.mentions(said, data.words("reporting", "report-words")):
+        if not text.mentions(said, vocabulary.words("reporting", "report-words")):
             continue
         if addresses.addresses(passage) or links(passage) or any(n in said.lower() for n in channel_files):
             return True

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.engine import Context
+from openness_lint.analysis.documents import documents, resolve
+from openness_lint.analysis.policy import forms
+from openness_lint.context import Context
 from openness_lint.finding import Violation
-from openness_lint.policy import forms, text
 from openness_lint.registry import rule
-from openness_lint.rules.docs import links
-from openness_lint.rules.docs.relative_link_broken import resolve
+from openness_lint.text.markdown import links
 
 
 def linked_paths(ctx: Context) -> set[str]:
     """Repository paths that some card or README links to, relatively or by a full URL."""
     found: set[str] = set()
-    for doc in text.documents(ctx):
+    for doc in documents(ctx):
         for link in links(list(doc.lines)):
             target = resolve(doc.folder, link.target)
             if target is not None:

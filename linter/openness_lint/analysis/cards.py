@@ -1,0 +1,200 @@
+"""Model and data cards: which files are cards, of which kind, and what
+their metadata's evaluation results say.
+
+A card is found by its name (MODEL_CARD.md, datasheet.md) or, for a README,
+by its metadata keys, its title or enough card sections. Reading the
+Markdown is text/markdown.py's; which sections a card needs is data:
+rules/cards/sections.yaml (catalog/sections.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, Iterator, TypeGuard
+
+from openness_lint.catalog.sections import find_section, section_sets
+from openness_lint.context import Context
+from openness_lint.repo import globs
+from openness_lint.repo.inventory import Entry, parent_of
+from openness_lint.text.markdown import FrontMatter, Heading, Line, body_lines, headings, parse_front_matter
+
+MODEL_CARD_NAMES = {"model_card.md", "model-card.md", "modelcard.md"}
+DATA_CARD_NAMES = {"data_card.md", "data-card.md", "datacard.md", "datasheet.md",
+                   "dataset_card.md", "dataset-card.md"}
+README_NAMES = {"readme.md", "readme.markdown"}
+DATA_FOLDERS = {"data", "dataset", "datasets"}
+# Front matter keys that only dataset cards use.
+DATASET_KEYS = {"task_categories", "size_categories", "pretty_name", "dataset_info",
+                "configs", "annotations_creators", "source_datasets", "multilinguality",
+                "language_creators", "task_ids", "paperswithcode_id"}
+MODEL_KEYS = {"base_model", "pipeline_tag", "library_name", "model-index", "model_name",
+              "co2_eq_emissions", "inference", "widget"}
+# Keys that make front matter card metadata rather than, say, a Jekyll page's.
+CARD_KEYS = DATASET_KEYS | MODEL_KEYS | {"license", "license_name", "license_link", "language",
+                                        "tags", "datasets", "metrics", "thumbnail"}
+TITLE_WORDS = {"model": ("model card",), "data": ("dataset card", "data card", "datasheet")}
+# A README without front matter is a card when it has this many card sections.
+MIN_CARD_SECTIONS = 3
+
+
+@dataclass
+class Card:
+    path: str
+    kind: str  # "model" or "data"
+    text: str
+    front: FrontMatter
+    headings: list[Heading] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict:
+        return self.front.data or {}
+
+    @property
+    def directory(self) -> str:
+        return parent_of(self.path)
+
+    @functools.cached_property
+    def body(self) -> list[Line]:
+        return body_lines(self.text, self.front.body_line)
+
+    @functools.cached_property
+    def _positions(self) -> dict[int, int]:
+        return {h.line: position for position, h in enumerate(self.headings)}
+
+    def section(self, heading: Heading, nested: bool = False) -> list[Line]:
+        """A heading's own lines, up to the next heading; with nested, up to
+        the next heading of the same or a higher level."""
+        position = self._positions[heading.line]
+        end = next((h.line for h in itertools.islice(self.headings, position + 1, None)
+                    if not nested or h.level <= heading.level),
+                   self.front.body_line + len(self.body))
+        start = self.front.body_line
+        return self.body[max(heading.line + heading.span - start, 0):max(end - start, 0)]
+
+
+# -- discovery -----------------------------------------------------------------------
+
+def _score(kind: str, found: list[Heading]) -> int:
+    return sum(find_section(found, spec) is not None for spec in section_sets()[kind])
+
+
+def _by_name(path: str) -> str | None:
+    """"model" or "data" for a card by its name, "readme" to look inside."""
+    parent, _, name = path.rpartition("/")
+    name = name.lower()
+    if name in DATA_CARD_NAMES:
+        return "data"
+    if name in README_NAMES:
+        return "readme"
+    if name in MODEL_CARD_NAMES or (parent.rpartition("/")[2] == "model_cards" and name.endswith(".md")):
+        return "model"
+    return None
+
+
+def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | None:
+    """A README is a card by its metadata keys, its title or its sections."""
+    keys = set(map(str, front.data or {}))
+    if keys & DATASET_KEYS:
+        return "data"
+    if keys & MODEL_KEYS:
+        return "model"
+    title = found[0].title.lower() if found else ""
+    for kind, words in TITLE_WORDS.items():
+        if any(word in title for word in words):
+            return kind
+    in_data_folder = bool({part.lower() for part in PurePosixPath(path).parts[:-1]} & DATA_FOLDERS)
+    model, data = _score("model", found), _score("data", found)
+    leaning = "data" if data > model or (in_data_folder and data == model) else "model"
+    card_keys = any(k in CARD_KEYS or k.startswith("extra_gated_") for k in keys)
+    if card_keys or front.problem or max(model, data) >= MIN_CARD_SECTIONS:
+        return leaning
+    return None
+
+
+def readmes(ctx: Context) -> list[Entry]:
+    """README files at any depth, by one search of the inventory."""
+    return ctx.repo.find(globs.exact_names(tuple(sorted(README_NAMES))))
+
+
+def find_cards(ctx: Context) -> list[Card]:
+    """Every model and data card in the repository, each read once."""
+    cards = []
+    by_name = ctx.repo.find(globs.exact_names(tuple(sorted(MODEL_CARD_NAMES | DATA_CARD_NAMES | README_NAMES))))
+    in_folder = ctx.repo.find(globs.folders(("model_cards",)))
+    for entry in sorted({*by_name, *in_folder}, key=lambda e: e.path):
+        named = _by_name(entry.path)
+        text = ctx.text(entry.path) if named else None
+        if text is None:
+            continue
+        front = parse_front_matter(text)
+        found = headings(text, front.body_line)
+        kind = _readme_kind(entry.path, front, found) if named == "readme" else named
+        if kind:
+            cards.append(Card(entry.path, kind, text, front, found))
+    return cards
+
+
+def cards(ctx: Context) -> list[Card]:
+    return ctx.memo(find_cards)
+
+
+# -- evaluation results in metadata -------------------------------------------------
+
+Problem = tuple[str, "int | None"]
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _list(value: Any) -> TypeGuard[list]:
+    return isinstance(value, list) and bool(value)
+
+
+def _result_problems(front: FrontMatter, result: Any, where: str, line: int | None) -> Iterator[Problem]:
+    if not isinstance(result, dict):
+        yield f"{where} must be a mapping with `task`, `dataset` and `metrics`", line
+        return
+    task, dataset, metrics = result.get("task"), result.get("dataset"), result.get("metrics")
+    if not isinstance(task, dict) or not _text(task.get("type")):
+        yield f"{where} needs `task.type`, the task id", front.line(result, "task") or line
+    for key in ("type", "name"):
+        if not isinstance(dataset, dict) or not _text(dataset.get(key)):
+            yield f"{where} needs `dataset.{key}`", front.line(result, "dataset") or line
+    if not _list(metrics):
+        yield f"{where} needs `metrics`, a non-empty list", front.line(result, "metrics") or line
+        return
+    for index, metric in enumerate(metrics):
+        at, metric_line = f"{where}.metrics[{index}]", front.line(metrics, index)
+        if not isinstance(metric, dict) or not _text(metric.get("type")):
+            yield f"{at} needs `type`, the metric id", metric_line
+        if not isinstance(metric, dict) or metric.get("value") is None or isinstance(metric["value"], (dict, list)):
+            yield f"{at} needs `value`, a number or a string", metric_line
+
+
+def model_index_problems(card: Card) -> list[Problem]:
+    """Every problem in a card's model-index, each with its file line."""
+    index = card.meta.get("model-index")
+    front = card.front
+    if index is None:
+        return []
+    if not _list(index):
+        return [("`model-index` must be a non-empty list of models", front.line(card.meta, "model-index"))]
+    found: list[Problem] = []
+    for position, model in enumerate(index):
+        where, line = f"model-index[{position}]", front.line(index, position)
+        if not isinstance(model, dict):
+            found.append((f"{where} must be a mapping with `name` and `results`", line))
+            continue
+        if not _text(model.get("name")):
+            found.append((f"{where} needs `name`, the model's name", line))
+        results = model.get("results")
+        if not _list(results):
+            found.append((f"{where} needs `results`, a non-empty list", front.line(model, "results") or line))
+            continue
+        for number, result in enumerate(results):
+            found.extend(_result_problems(front, result, f"{where}.results[{number}]", front.line(results, number)))
+    return found

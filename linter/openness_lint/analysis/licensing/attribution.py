@@ -1,0 +1,148 @@
+"""Which declarations cover which artifact, and the license each resolves to.
+
+- code: root license files that are not split out for models or data,
+  package metadata, CITATION.cff and REUSE texts; SPDX headers add evidence.
+- model: model license files (LICENSE-MODEL, MODEL_LICENSE ...) and model
+  card `license`, plus license files in the folders of model cards and
+  weights; otherwise the nearest license file above the weights covers them.
+- data: data license files, data card `license` (or a "License:" line in a
+  datasheet), license files in data folders; otherwise, inherited likewise.
+Declarations are grouped by the folder they cover, so each model of a
+monorepo is judged on its own; inside a group they must agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from openness_lint.analysis import cards, evidence
+from openness_lint.analysis.licensing import declarations
+from openness_lint.analysis.licensing.declarations import Declaration
+from openness_lint.context import Context
+from openness_lint.repo.inventory import parent_of
+from openness_lint.text import spdx
+
+# Within a group, what decides the license when declarations disagree: the
+# license text itself, then metadata written next to it.
+PRIORITY = {"license-file": 0, "package": 1, "citation": 2, "card": 3, "card-body": 4}
+# REUSE's texts, REUSE.toml entries and SPDX headers list the licenses in use
+# file by file; together they make the code license, and they never compete.
+PER_FILE = ("reuse-text", "reuse-toml", "header")
+
+
+@dataclass
+class Group:
+    artifact: str
+    scope: str  # folder the group covers; "" is the repository
+    declarations: list[Declaration] = field(default_factory=list)
+    inherited: bool = False
+
+    @property
+    def license(self) -> str | None:
+        ranked = sorted((d for d in self.declarations if d.license and d.source in PRIORITY),
+                        key=lambda d: PRIORITY[d.source])
+        if ranked:
+            return ranked[0].license
+        return spdx.conjoin(d.license for d in self.declarations if d.license)
+
+    def distinct(self) -> dict[str, list[Declaration]]:
+        """What each competing declaration says (per-file ones never compete)."""
+        said: dict[str, list[Declaration]] = {}
+        for item in self.declarations:
+            if item.license and item.source not in PER_FILE:
+                said.setdefault(item.license, []).append(item)
+        return said
+
+
+@dataclass
+class Attribution:
+    groups: dict[str, list[Group]]  # artifact -> groups
+    needs: dict[str, list[str]]  # artifact -> evidence that the artifact exists
+
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = PurePosixPath(path).parts[:-1]
+    return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _nearest_generic(decls: list[Declaration], path: str) -> list[Declaration]:
+    by_scope: dict[str, list[Declaration]] = {}
+    for item in decls:
+        if item.source == "license-file" and item.artifact == "all":
+            by_scope.setdefault(item.scope, []).append(item)
+    for folder in _ancestors(path):
+        if folder in by_scope:
+            return by_scope[folder]
+    return []
+
+
+def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evidence: list[str],
+                     in_release: bool = False, ctx_repo=None) -> list[Group]:
+    """in_release: the repository is one release of a monorepo, whose own root
+    is the model's folder, so a plain LICENSE there speaks for the model."""
+    specific = [d for d in decls if d.artifact == kind and d.source not in PER_FILE]
+    # a generic license file in a model's (or data set's) own folder covers it
+    specific += [d for d in decls if d.artifact == "all" and d.source == "license-file" and d.scope in homes
+                 and (d.scope or (in_release and not ctx_repo.is_shared(d.path)))]
+    # a file made for this artifact (DATA_LICENSE, LICENSE-MODEL) speaks for
+    # the whole sub-tree below it, so declarations there must agree with it
+    typed = {d.scope for d in decls if d.artifact == kind and d.source == "license-file"}
+    groups: dict[str, Group] = {}
+    for item in specific:
+        key = next((folder for folder in reversed(_ancestors(item.path)) if folder in typed), item.scope)
+        groups.setdefault(key, Group(kind, key)).declarations.append(item)
+    if not groups and evidence:
+        inherited = _nearest_generic(decls, evidence[0])
+        if inherited:
+            groups[inherited[0].scope] = Group(kind, inherited[0].scope, list(inherited), inherited=True)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _code_groups(decls: list[Declaration]) -> list[Group]:
+    root = [d for d in decls if d.scope == "" and d.artifact in ("code", "all")
+            and d.source in ("license-file", "package", "citation")]
+    per_file = [d for d in decls if d.source in PER_FILE]
+    if not root and not per_file:
+        return []
+    return [Group("code", "", root + per_file)]
+
+
+def uncovered(ctx: Context, artifact: str) -> list[str]:
+    """Evidence paths (one per folder) that no declaration covers."""
+    found = attribution(ctx)
+    decls = declarations.find(ctx)
+    scopes = [g.scope for g in found.groups[artifact]]
+    reported: dict[str, str] = {}
+    for path in found.needs[artifact]:
+        folder = parent_of(path)
+        covered = any(s == "" or folder == s or folder.startswith(s + "/") for s in scopes)
+        if not covered and not _nearest_generic(decls, path):
+            reported.setdefault(folder, path)
+    return sorted(reported.values())
+
+
+def build(ctx: Context) -> Attribution:
+    decls = declarations.find(ctx)
+    found = cards.cards(ctx)
+    weights = [e.path for e in evidence.weight_files(ctx)]
+    data = [e.path for e in evidence.data_files(ctx)]
+    model_cards = [c.path for c in found if c.kind == "model"]
+    data_cards = [c.path for c in found if c.kind == "data"]
+    model_homes = {parent_of(p) for p in weights + model_cards}
+    data_homes = {parent_of(p) for p in data + data_cards}
+    needs = {"model": sorted(model_cards + weights), "data": sorted(data_cards + data)}
+    in_release = bool(ctx.repo.prefix)
+    return Attribution(
+        groups={
+            "code": _code_groups(decls),
+            "model": _artifact_groups("model", decls, model_homes, needs["model"], in_release, ctx.repo) if needs["model"] or any(d.artifact == "model" for d in decls) else [],
+            "data": _artifact_groups("data", decls, data_homes, needs["data"], in_release, ctx.repo) if needs["data"] or any(d.artifact == "data" for d in decls) else [],
+        },
+        needs=needs,
+    )
+
+
+def attribution(ctx: Context) -> Attribution:
+    return ctx.memo(build)

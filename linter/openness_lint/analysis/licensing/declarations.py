@@ -1,0 +1,165 @@
+"""Every place a repository declares a license, and what each one says.
+
+Sources (FRAMEWORKS.md section 7): license files in every folder and their
+split variants, REUSE's LICENSES/ and SPDX headers, package metadata,
+CITATION.cff, and card metadata. Each declaration records the artifact it
+covers (code, model, data, or all below its folder), its file and line, and
+the license it resolves to.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from openness_lint.analysis import cards
+from openness_lint.analysis.licensing import files as licensefiles
+from openness_lint.analysis.licensing import packages, tables
+from openness_lint.analysis.licensing.identification import Identification, identify
+from openness_lint.context import Context
+from openness_lint.repo.inventory import parent_of
+from openness_lint.text import spdx
+
+_MODEL_NAME = re.compile(r"model|weight|param|checkpoint", re.IGNORECASE)
+_DATA_NAME = re.compile(r"data", re.IGNORECASE)
+_CODE_NAME = re.compile(r"code|software|source", re.IGNORECASE)
+_BODY_LICENSE = re.compile(r"^\W*licen[cs]e\W*:\W*(?P<value>[^\n]+?)\W*$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    artifact: str  # "code", "model", "data" or "all"
+    source: str  # license-file, reuse-text, reuse-toml, header, package, citation, card, card-body
+    path: str
+    line: int | None
+    said: str  # as written, for messages
+    license: str | None  # resolved SPDX expression or LicenseRef, when known
+    checked: spdx.Checked | None = None  # for written ids: validity and case
+    identification: Identification | None = None  # for license texts
+
+    @property
+    def scope(self) -> str:
+        """The folder whose sub-tree this declaration covers."""
+        return parent_of(self.path)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def file_artifact(name: str) -> str:
+    stem = name.upper()
+    if _MODEL_NAME.search(stem):
+        return "model"
+    if _DATA_NAME.search(stem):
+        return "data"
+    if _CODE_NAME.search(stem):
+        return "code"
+    return "all"
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_written(value: str) -> tuple[str | None, spdx.Checked]:
+    """A license written as an id (SPDX or Hub): its expression and the
+    check. Cached: thousands of headers repeat a handful of ids."""
+    checked = spdx.check(value)
+    hub = tables.hub_ids().get(value.strip().lower())
+    if hub is not None and hub.get("license") and checked.expression is None:
+        return hub["license"], checked
+    return checked.expression, checked
+
+
+def _license_files(ctx: Context) -> list[Declaration]:
+    found = []
+    for entry in ctx.repo.find(licensefiles.CANDIDATES):
+        if entry.parent == "LICENSES" or not licensefiles.is_license_name(entry.name):
+            continue
+        text = ctx.text(entry.path)
+        ident = identify(text) if text is not None else Identification("unknown", None, 0.0, "")
+        said = ident.license or ("a pointer" if ident.kind == "pointer" else "an unrecognised text")
+        found.append(Declaration(file_artifact(entry.name), "license-file", entry.path, ident.line or 1,
+                                 said, ident.license, identification=ident))
+    return found
+
+
+def _reuse_texts(ctx: Context) -> list[Declaration]:
+    return [Declaration("code", "reuse-text", e.path, None, PurePosixPath(e.name).stem,
+                        spdx.check(PurePosixPath(e.name).stem).expression)
+            for e in ctx.repo.files_in("LICENSES")]
+
+
+def _headers(ctx: Context) -> list[Declaration]:
+    found = []
+    for path, lines in ctx.repo.tag_lines(*licensefiles.HEADER_SEARCH).items():
+        tag = licensefiles.header_tag(lines)
+        if tag:
+            expression, checked = resolve_written(tag[0])
+            found.append(Declaration("code", "header", path, tag[1], tag[0], expression, checked))
+    return found
+
+
+def _reuse_toml(ctx: Context) -> list[Declaration]:
+    found = []
+    for item in packages.reuse_annotations(ctx):
+        expression, checked = resolve_written(item.value)
+        found.append(Declaration("code", "reuse-toml", item.path, item.line, item.value, expression, checked))
+    return found
+
+
+def _cards(ctx: Context) -> list[Declaration]:
+    found = []
+    for card in cards.cards(ctx):
+        artifact = "model" if card.kind == "model" else "data"
+        value = card.meta.get("license")
+        values = value if isinstance(value, list) else [value] if value is not None else []
+        for index, item in enumerate(values):
+            line = (card.front.line(value, index) if isinstance(value, list) else None) \
+                or card.front.line(card.meta, "license")
+            text = str(item)
+            if text.strip().lower() == "other":
+                name = card.meta.get("license_name")
+                found.append(Declaration(artifact, "card", card.path, line, f"other ({name or 'unnamed'})",
+                                         f"LicenseRef-{re.sub(r'[^A-Za-z0-9.-]+', '-', str(name))}" if name else None))
+                continue
+            expression, checked = resolve_written(text)
+            found.append(Declaration(artifact, "card", card.path, line, text, expression, checked))
+        if card.kind == "data" and not values:
+            match = _BODY_LICENSE.search(card.text)
+            if match:
+                expression, checked = resolve_written(match["value"])
+                if expression:
+                    line = card.text.count("\n", 0, match.start("value")) + 1
+                    found.append(Declaration("data", "card-body", card.path, line, match["value"], expression, checked))
+    return found
+
+
+def _packages(ctx: Context) -> list[Declaration]:
+    found = []
+    for item in packages.declared(ctx):
+        if item.kind == "expression":
+            expression, checked = resolve_written(item.value)
+        elif item.kind == "text":
+            # free text (setup.py, setup.cfg, {text = ...}): counts when it is an id
+            expression, checked = spdx.check(item.value).expression, None
+        else:
+            continue
+        found.append(Declaration("code", item.source, item.path, item.line, item.value, expression, checked))
+    return found
+
+
+def find(ctx: Context) -> list[Declaration]:
+    return ctx.memo(_find)
+
+
+def _find(ctx: Context) -> list[Declaration]:
+    found = (_license_files(ctx) + _reuse_texts(ctx) + _packages(ctx) + _cards(ctx)
+             + _headers(ctx) + _reuse_toml(ctx))
+    return sorted(found, key=lambda d: (d.path, d.line or 0, d.source))
+
+
+def license_texts(ctx: Context, kind: str) -> list[tuple[Declaration, Identification]]:
+    """Readable license files whose text was identified as ``kind``."""
+    return [(item, item.identification) for item in find(ctx)
+            if item.source == "license-file" and item.identification is not None
+            and item.identification.kind == kind and ctx.text(item.path) is not None]
