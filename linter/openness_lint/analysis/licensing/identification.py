@@ -60,7 +60,7 @@ def phrase_matches(plain: str) -> list[str]:
 def _standard_texts() -> list[tuple[str, str]]:
     """identify's texts, normalised (in the data cache after the first run)."""
     try:
-        from identify.vendor.licenses import LICENSES
+        from identify.vendor.licenses import LICENSES  # identify's texts load only when a license file needs them
     except ImportError:  # pragma: no cover - identify is a declared dependency
         return []
     source = "\0".join(f"{key}\1{text}" for key, text in LICENSES)
@@ -71,7 +71,7 @@ def _standard_texts() -> list[tuple[str, str]]:
 
 def full_text_match(text: str) -> tuple[str, float] | None:
     """Closest standard text within 5% edits, as identify's detector does."""
-    import ukkonen
+    import ukkonen  # the edit-distance module loads only for a full-text comparison
 
     norm = _norm(text)
     if not norm:

@@ -57,7 +57,7 @@ def _pyproject(path: str, text: str) -> list[Declared]:
 
 
 def _setup_cfg(path: str, text: str) -> list[Declared]:
-    import configparser
+    import configparser  # only for a setup.cfg: it costs start-up time
 
     parser = configparser.ConfigParser(interpolation=None)
     try:
@@ -81,7 +81,7 @@ def _setup_py(path: str, text: str) -> list[Declared]:
 
 
 def _package_json(path: str, text: str) -> list[Declared]:
-    import json
+    import json  # only for a package.json
 
     try:
         data = json.loads(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from openness_lint.analysis import manifest
 from openness_lint.analysis.documents import documents
 from openness_lint.analysis.policy import addresses, forms, text, vocabulary
 from openness_lint.context import Context
@@ -193,7 +194,6 @@ def _redress(ctx: Context) -> list[tuple[str, int]]:
 
 def _in_manifest(ctx: Context) -> Iterator[Channel]:
     """`contact` in the release manifest (MOT's release.contact)."""
-    from openness_lint.analysis import manifest
 
     declared = manifest.load(ctx)
     contact = declared.release.get("contact") if declared else None
