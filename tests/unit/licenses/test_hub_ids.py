@@ -1,8 +1,8 @@
 """Every Hugging Face Hub license id, as a model card's `license:` value.
 
-The Hub's list is ../shared/reference/hf-licenses.tsv next to the
-repository; what each id should resolve to is read from that file, not from
-our own rules/licenses/hub.yaml, so the two are checked against each other.
+The Hub's list is tests/fixtures/hf-licenses.tsv; what each id should
+resolve to is read from that file, not from our own rules/licenses/hub.yaml,
+so the two are checked against each other.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from openness_lint.text import yamlio
 from ...conftest import ROOT
 from .helpers import card, component, lint, located
 
-TSV = ROOT.parent / "shared" / "reference" / "hf-licenses.tsv"
+TSV = ROOT / "tests" / "fixtures" / "hf-licenses.tsv"
 HUB_COUNT = 83
 CARD_LICENSE_LINE = 2  # card() puts `license:` on the first front matter line
 
 
 def _rows() -> list[dict[str, str]]:
     # A missing table must fail the run, never shrink it to nothing.
-    assert TSV.is_file(), f"{TSV} is missing; the Hub license table sits beside the repository in ../shared"
+    assert TSV.is_file(), f"{TSV} is missing"
     with TSV.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
