@@ -9,10 +9,19 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 from openness_lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+# Property tests: in CI the same examples on every run (derandomize), so a
+# commit that changes nothing cannot turn the build red; locally, new random
+# examples each run, to find what nobody thought of. A test's own settings
+# (max_examples and the like) apply on top of the profile.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("explore", database=None, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "explore")
 
 
 @pytest.fixture(scope="session", autouse=True)
