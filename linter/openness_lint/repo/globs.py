@@ -20,6 +20,7 @@ Repo.find maps it back to the entry.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import re
 from dataclasses import dataclass
@@ -53,20 +54,30 @@ def _tokens(glob: str, cross_folders: bool) -> list[tuple[bool, str]]:
             if end == -1:
                 out.append((True, "\\["))
                 continue
-            body = re.sub(r"([&~|\[])", r"\\\1", glob[index:end].replace("\\", "\\\\"))
-            if body.startswith("!"):  # never across a line (nor, for a name, a folder)
-                body = "^" + body[1:] + ("\\n" if cross_folders else "/\\n")
-            elif body.startswith("^"):
-                body = "\\" + body
-            try:
-                re.compile(f"[{body}]")
-            except re.error:  # a reversed range such as [z-a]: fnmatch matches nothing there either
-                body = "^\\s\\S"
-            out.append((False, f"[{body}]"))
+            out.append((False, _bracket(glob[index - 1:end + 1], cross_folders)))
             index = end + 1
         else:
             out.append((True, re.escape(char)))
     return out
+
+
+_WRAPPED = re.compile(r"\(\?s:(.*)\)\\[Zz]", re.DOTALL)  # what fnmatch.translate puts around a pattern
+
+
+def _bracket(expression: str, cross_folders: bool) -> str:
+    """A bracket expression ("[a-c]", "[!]a]") as fnmatch translates it, so
+    that reversed ranges, escapes and leading "]" read exactly as fnmatch
+    reads them; a negated set never matches a line break (nor, for a file
+    name, a folder separator)."""
+    pattern = _WRAPPED.fullmatch(fnmatch.translate(expression)).group(1)
+    outside = "\\n" if cross_folders else "/\\n"
+    if pattern == "(?!)":  # an empty range: matches nothing
+        return pattern
+    if pattern == ".":  # a negated empty range: any one character
+        return f"[^{outside}]"
+    if pattern.startswith("[^"):
+        return pattern[:-1] + outside + "]"
+    return pattern
 
 
 def _translate(glob: str, cross_folders: bool) -> str:
