@@ -2,7 +2,8 @@
 
 The colour says how far up its framework the release is: green at the top
 level, olive between, amber at the lowest, red when below the configured
-minimum, grey when no level was computed ("not graded").
+minimum, grey when no level was computed ("not graded"). A monorepo's
+badge shows its least open release.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from openness_lint.catalog import frameworks
 from openness_lint.formats import stack
 from openness_lint.formats.svg import esc
+from openness_lint.levels.result import LevelReport
 from openness_lint.report import Report
 
 LABEL = "openness"
@@ -27,9 +29,22 @@ def text_width(value: str) -> int:
     return round(width)
 
 
+def shown_level(report: Report) -> LevelReport | None:
+    """The level a badge shows: the release's, or for a monorepo the least
+    open of its releases' (the gate holds each release to the minimum)."""
+    graded = [r.level for r in report.releases.values() if r.level] if report.releases else []
+    if not graded:
+        return report.level
+    framework = frameworks.builtin().get(graded[0].framework)
+    if framework is None or any(g.framework != framework.id or g.achieved not in framework.levels for g in graded):
+        return report.level
+    least = min(graded, key=lambda g: framework.rank(g.achieved))
+    return least._replace(passed=report.level_passed)
+
+
 def value(report: Report) -> tuple[str, str]:
     """The right-hand text and the colour key."""
-    level = report.level
+    level = shown_level(report)
     if level is None:
         return NOT_GRADED, "none"
     framework_id, achieved = level.framework, level.achieved

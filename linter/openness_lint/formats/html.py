@@ -52,6 +52,20 @@ def _finding_rows(report: Report) -> list[str]:
     return rows
 
 
+def _release_rows(report: Report) -> list[str]:
+    """A monorepo's releases, each graded on its own; the map below is the root's."""
+    if not report.releases:
+        return []
+    rows = ["<h2>Releases</h2>", "<p>Each release is graded on its own; the map below draws the repository's root.</p>",
+            "<table><thead><tr><th>Release</th><th>Result</th><th>Level</th><th>Errors</th><th>Warnings</th></tr>"
+            "</thead>", "<tbody>"]
+    for name, release in sorted(report.releases.items()):
+        verdict = release.level.verdict if release.level else "-"
+        rows.append(f"<tr><td><code>{esc(name)}</code></td><td>{'passed' if release.passed else 'failed'}</td>"
+                    f"<td>{esc(verdict)}</td><td>{release.summary['error']}</td><td>{release.summary['warning']}</td></tr>")
+    return rows + ["</tbody></table>"]
+
+
 def render(report: Report, options: Options | None = None) -> str:
     drawn = stack.groups(report)
     picture = svg.render(report, options).split("\n", 1)[1]  # without the XML declaration
@@ -66,6 +80,7 @@ def render(report: Report, options: Options | None = None) -> str:
     if gate:
         parts.append(f"<p>{esc(gate)}</p>")
     parts += [f"<blockquote>{esc(note)}</blockquote>" for note in report.notes]
+    parts += _release_rows(report)
     parts += [
         picture,
         "<h2>How to read the map</h2>", "<ul>",

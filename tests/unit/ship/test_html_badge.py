@@ -68,3 +68,12 @@ def test_badge_grows_with_its_text():
     short = int(ET.fromstring(badge.render(typical(mof_level("I", None, True)))).get("width"))
     long = int(ET.fromstring(badge.render(typical(mof_level("unclassified", None, True)))).get("width"))
     assert long > short > badge.text_width("openness MOF")
+
+
+def test_a_monorepo_badge_shows_its_least_open_release():
+    report = typical(mof_level("unclassified", None, True))
+    report.releases = {"models/a": typical(mof_level("II", None, True)),
+                       "models/b": typical(mof_level("III", None, True))}
+    assert badge.value(report) == ("MOF Class III", "between")
+    report.releases["models/b"] = typical(mof_level("III", "II", False))
+    assert badge.value(report) == ("MOF Class III", "failed")
