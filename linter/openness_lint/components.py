@@ -6,7 +6,6 @@ repository; the levels grade them and the formats show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Protocol
 
 MOF_COMPONENTS = (
@@ -34,12 +33,29 @@ class Record(Protocol):
     def to_dict(self) -> dict: ...
 
 
-@dataclass
 class ComponentStatus:
-    present: bool
-    license: str | None = None
-    evidence: list[str] = field(default_factory=list)
-    category: str | None = None  # how open the license is, for license components
-    # which forms of acceptable use policy, and which reporting channels, were found
-    forms: list[Record] | None = None
-    channels: list[Record] | None = None
+    """What a release has of one component. The detectors fill it; the
+    licenses of components that lack one are filled in afterwards."""
+
+    __slots__ = ("present", "license", "evidence", "category", "forms", "channels")
+
+    def __init__(self, present: bool, license: str | None = None, evidence: list[str] | None = None,
+                 category: str | None = None, forms: list[Record] | None = None,
+                 channels: list[Record] | None = None):
+        self.present = present
+        self.license = license
+        self.evidence = evidence if evidence is not None else []
+        self.category = category  # how open the license is, for license components
+        # which forms of acceptable use policy, and which reporting channels, were found
+        self.forms = forms
+        self.channels = channels
+
+    def replaced(self, **changes: object) -> ComponentStatus:
+        return ComponentStatus(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ComponentStatus) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    def __repr__(self) -> str:
+        return "ComponentStatus(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"

@@ -9,9 +9,9 @@ the command line make a new one with with_overrides().
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from openness_lint import config_keys
 from openness_lint.catalog.frameworks import Framework
@@ -26,8 +26,7 @@ CONFIG_NAMES = (".openness-lint.yaml", ".openness-lint.yml")
 __all__ = ["CONFIG_NAMES", "Config", "IgnoredFinding", "Overrides", "load", "parse_min_level"]
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line says over the file: --select and --ignore
     replace its lists, --exclude adds to it, --min-level replaces it."""
 
@@ -37,30 +36,34 @@ class Overrides:
     min_level: str | None = None
 
 
-@dataclass(frozen=True)
-class Config:
+_NONE: Mapping = MappingProxyType({})
+
+
+class Config(NamedTuple):
+    """A loaded configuration; it never changes (with_overrides makes a new one)."""
+
     source: str | None = None  # path of the file relative to the repository, for findings
     display: str | None = None  # path of the file as the user should see it in errors
     framework: str | None = None
     min_level: tuple[str, str] | None = None  # (framework id, level id)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    ignore_findings: list[IgnoredFinding] = field(default_factory=list)
-    packs: list[Path] = field(default_factory=list)
-    require: list[str] = field(default_factory=list)  # components every release must have
-    custom_frameworks: Mapping[str, Framework] = field(default_factory=dict)
-    profiles: list[str] = field(default_factory=list)  # built-in profile ids or YAML paths
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Mapping[str, Severity] = _NONE
+    exclude: Sequence[str] = ()
+    ignore_findings: Sequence[IgnoredFinding] = ()
+    packs: Sequence[Path] = ()
+    require: Sequence[str] = ()  # components every release must have
+    custom_frameworks: Mapping[str, Framework] = _NONE
+    profiles: Sequence[str] = ()  # built-in profile ids or YAML paths
     release: Any = None  # a `release:` section in MOT's format
     manifest: str | None = None  # repository path of a MOT model file
-    releases: list[str] | None = None  # monorepo release folders (globs); None: detect
+    releases: Sequence[str] | None = None  # monorepo release folders (globs); None: detect
     # key -> line, so later checks can point into the file
-    lines: Mapping[str, int | None] = field(default_factory=dict)
+    lines: Mapping[str, int | None] = _NONE
     min_level_from_cli: bool = False  # --min-level (or the Action's input) overrode the file
     notes: tuple[str, ...] = ()  # said in every report (overrides)
     # rule selectors -> line of the item that names them
-    selector_lines: Mapping[tuple[str, str], int | None] = field(default_factory=dict)
+    selector_lines: Mapping[tuple[str, str], int | None] = _NONE
 
     def error(self, message: str, key: str | None = None, line: int | None = None) -> ConfigError:
         return ConfigError(message, self.display, line or (self.lines.get(key) if key else None))
@@ -94,7 +97,7 @@ class Config:
                 changes["notes"] = (*self.notes, f"--min-level {wanted[0]}:{wanted[1]} overrode min-level "
                                                  f"{self.min_level[0]}:{self.min_level[1]} from {self.display or self.source}")
             changes.update(min_level=wanted, min_level_from_cli=True)
-        return replace(self, selector_lines=lines, **changes) if changes else self
+        return self._replace(selector_lines=lines, **changes) if changes else self
 
 
 # -- loading -----------------------------------------------------------------

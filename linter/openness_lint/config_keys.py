@@ -9,9 +9,8 @@ of a list) raises the ConfigError itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from openness_lint import components
 from openness_lint.catalog import frameworks, profiles
@@ -21,8 +20,7 @@ from openness_lint.finding import Severity
 from openness_lint.text import yamlio
 
 
-@dataclass(frozen=True)
-class IgnoredFinding:
+class IgnoredFinding(NamedTuple):
     rule: str
     path: str
     reason: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -25,8 +25,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields. The engine stamps rule id, severity and fix on it.
 
     ``component`` and ``fix`` default to the rule's metadata; a rule sets them
@@ -41,8 +40,7 @@ class Violation:
     fix: str | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str  # the rule's code, LIC001 (the JSON calls it "rule")
     name: str  # the rule's name, license-file-missing
     severity: Severity

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from openness_lint import components
 from openness_lint.catalog.source import read_bounded, shipped, shipped_names
@@ -48,8 +47,7 @@ def rule(code: str) -> Callable[[Check], Check]:
     return register
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     summary: str
@@ -58,7 +56,7 @@ class Rule:
     fix: str
     doc: dict[str, str]
     pack: str
-    check: Check = field(compare=False, repr=False)
+    check: Check
 
     def explain(self) -> str:
         lines = [f"{self.code} ({self.name})", "", self.summary, "",

@@ -3,7 +3,7 @@ and levels. formats/json_format.py owns the JSON shape of it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from openness_lint.components import ComponentStatus
 from openness_lint.finding import Finding, Severity
@@ -11,32 +11,39 @@ from openness_lint.levels.result import LevelReport
 from openness_lint.registry import Rule
 
 
-@dataclass
-class InternalError:
+class InternalError(NamedTuple):
     rule: str  # the code of the rule that crashed, or "detectors", "levels"
     message: str
 
 
-@dataclass
 class Report:
-    root: str
-    findings: list[Finding]
-    components: dict[str, ComponentStatus]
-    rules: list[Rule]  # the rules that ran, for SARIF and docs
-    level: LevelReport | None = None
-    # Where SARIF points findings that have no file: a stable, existing path.
-    anchor: str = "."
-    internal_errors: list[InternalError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    # where the root sits inside its git work tree ("" at the top, else
-    # "models/a/"), so that annotations and SARIF name paths as GitHub does
-    git_prefix: str = ""
-    # a monorepo's releases, each judged on its own (run.py); their findings
-    # are in ``findings`` too, each naming its release
-    releases: dict[str, Report] = field(default_factory=dict)
+    """One check's result. A monorepo's releases, each judged on its own
+    (run.py), are reports too; their findings are in the root's
+    ``findings`` as well, each naming its release."""
 
-    def __post_init__(self) -> None:
-        self.findings = sorted(self.findings, key=Finding.sort_key)
+    __slots__ = ("root", "findings", "components", "rules", "level", "anchor", "internal_errors", "notes",
+                 "git_prefix", "releases")
+
+    def __init__(self, root: str, findings: list[Finding], components: dict[str, ComponentStatus],
+                 rules: list[Rule], level: LevelReport | None = None, anchor: str = ".",
+                 internal_errors: list[InternalError] | None = None, notes: list[str] | None = None,
+                 git_prefix: str = "", releases: dict[str, Report] | None = None):
+        self.root = root
+        self.findings = sorted(findings, key=Finding.sort_key)
+        self.components = components
+        self.rules = rules  # the rules that ran, for SARIF and docs
+        self.level = level
+        self.anchor = anchor  # where SARIF points findings that have no file: a stable, existing path
+        self.internal_errors = internal_errors if internal_errors is not None else []
+        self.notes = notes if notes is not None else []
+        # where the root sits inside its git work tree ("" at the top, else
+        # "models/a/"), so that annotations and SARIF name paths as GitHub does
+        self.git_prefix = git_prefix
+        self.releases = releases if releases is not None else {}
+
+    def replaced(self, **changes: object) -> Report:
+        """A copy with some fields changed (the findings sorted again)."""
+        return Report(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

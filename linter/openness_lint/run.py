@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -65,7 +64,7 @@ def _check(repo: Repo, config: Config, rules: list[Rule], display: str, debug: b
     found = releases.detect(repo, config)
     if not found:
         report = engine.run(repo, config, rules, display, debug, levels)
-        return replace(report, findings=apply_ignores(report.findings, config, rules))
+        return report.replaced(findings=apply_ignores(report.findings, config, rules))
     root_view = View(repo, "", drop=found)
     root = engine.run(root_view, config, rules, display, debug, levels)
     findings = _real_findings(root.findings, root_view, None)
@@ -74,18 +73,18 @@ def _check(repo: Repo, config: Config, rules: list[Rule], display: str, debug: b
     for folder in found:
         view = View(repo, folder, shared=shared)
         report = engine.run(view, config, rules, folder, debug, levels)
-        by_release[folder] = replace(report, findings=_real_findings(report.findings, view, folder),
+        by_release[folder] = report.replaced(findings=_real_findings(report.findings, view, folder),
                                      components=_real_components(report.components, view))
-        root.internal_errors.extend(replace(e, rule=f"{folder}: {e.rule}") for e in report.internal_errors)
+        root.internal_errors.extend(e._replace(rule=f"{folder}: {e.rule}") for e in report.internal_errors)
         findings += by_release[folder].findings
     kept = apply_ignores(findings, config, rules)
     for name, report in by_release.items():
         report.findings = [f for f in kept if f.release == name]
-    return replace(root, findings=kept, releases=by_release)
+    return root.replaced(findings=kept, releases=by_release)
 
 
 def _real_findings(findings: list[Finding], view: View, release: str | None) -> list[Finding]:
-    return [replace(f, path=view.real.get(f.path, f.path) if f.path else None, release=release) for f in findings]
+    return [f._replace(path=view.real.get(f.path, f.path) if f.path else None, release=release) for f in findings]
 
 
 def _real_path(view: View, evidence: str) -> str:
@@ -97,9 +96,9 @@ def _real_path(view: View, evidence: str) -> str:
 
 def _real_components(components: dict[str, ComponentStatus], view: View) -> dict[str, ComponentStatus]:
     def records(found):  # use-policy forms and channels carry paths of their own
-        return None if found is None else [replace(r, path=view.real.get(r.path, r.path)) for r in found]
+        return None if found is None else [r._replace(path=view.real.get(r.path, r.path)) for r in found]
 
-    return {cid: replace(status, evidence=[_real_path(view, p) for p in status.evidence],
+    return {cid: status.replaced(evidence=[_real_path(view, p) for p in status.evidence],
                          forms=records(status.forms), channels=records(status.channels))
             for cid, status in components.items()}
 

@@ -9,7 +9,6 @@ that do not run. The map from files to rule prefixes is data
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import replace
 from typing import Sequence
 
 from openness_lint.catalog.source import shipped
@@ -53,8 +52,8 @@ def narrowed(config: Config, changed: Sequence[str]) -> tuple[Config, bool]:
     """The configuration for a check of the changed files only, and whether
     it grades the levels (only when the level rules run)."""
     prefixes = affected(changed)
-    narrow_config = replace(
-        config, select=narrow(config.select, prefixes),
+    narrow_config = config._replace(
+        select=narrow(config.select, prefixes),
         selector_lines={k: v for k, v in config.selector_lines.items() if k[0] != "select"},
         ignore_findings=[],  # whether an entry is used needs every rule to run
     )

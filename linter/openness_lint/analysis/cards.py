@@ -9,9 +9,7 @@ rules/cards/sections.yaml (catalog/sections.py).
 
 from __future__ import annotations
 
-import functools
 import itertools
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Iterator, TypeGuard
 
@@ -40,13 +38,19 @@ TITLE_WORDS = {"model": ("model card",), "data": ("dataset card", "data card", "
 MIN_CARD_SECTIONS = 3
 
 
-@dataclass
 class Card:
-    path: str
-    kind: str  # "model" or "data"
-    text: str
-    front: FrontMatter
-    headings: list[Heading] = field(default_factory=list)
+    """A model or data card: its text, metadata and headings."""
+
+    __slots__ = ("path", "kind", "text", "front", "headings", "_body", "_positions")
+
+    def __init__(self, path: str, kind: str, text: str, front: FrontMatter, headings: list[Heading]):
+        self.path = path
+        self.kind = kind  # "model" or "data"
+        self.text = text
+        self.front = front
+        self.headings = headings
+        self._body: list[Line] | None = None
+        self._positions: dict[int, int] | None = None
 
     @property
     def meta(self) -> dict:
@@ -56,17 +60,17 @@ class Card:
     def directory(self) -> str:
         return parent_of(self.path)
 
-    @functools.cached_property
+    @property
     def body(self) -> list[Line]:
-        return body_lines(self.text, self.front.body_line)
-
-    @functools.cached_property
-    def _positions(self) -> dict[int, int]:
-        return {h.line: position for position, h in enumerate(self.headings)}
+        if self._body is None:
+            self._body = body_lines(self.text, self.front.body_line)
+        return self._body
 
     def section(self, heading: Heading, nested: bool = False) -> list[Line]:
         """A heading's own lines, up to the next heading; with nested, up to
         the next heading of the same or a higher level."""
+        if self._positions is None:
+            self._positions = {h.line: position for position, h in enumerate(self.headings)}
         position = self._positions[heading.line]
         end = next((h.line for h in itertools.islice(self.headings, position + 1, None)
                     if not nested or h.level <= heading.level),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from openness_lint.analysis import cards
@@ -17,8 +17,7 @@ from openness_lint.text.markdown import FrontMatter, Heading, Line, body_lines, 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A model card, a data card or a README that is not a card."""
 
     path: str

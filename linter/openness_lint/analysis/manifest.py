@@ -8,8 +8,7 @@ is the Model Openness Tool's model file, unchanged (FRAMEWORKS.md section
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from openness_lint.analysis.licensing.declarations import resolve_written
 from openness_lint.catalog import frameworks
@@ -20,8 +19,7 @@ NAMES = ("mof.yaml", ".mof.yaml")
 GLOBAL_TYPES = ("code", "data", "document")
 
 
-@dataclass
-class Declared:
+class Declared(NamedTuple):
     component: str
     line: int | None
     license: str | None  # resolved as MOT resolves it
@@ -32,12 +30,16 @@ class Declared:
     is_url: bool
 
 
-@dataclass
 class Manifest:
-    path: str
-    components: dict[str, Declared] = field(default_factory=dict)
-    release: dict = field(default_factory=dict)
-    problems: list[tuple[str, int | None]] = field(default_factory=list)
+    """A release manifest: the components it declares, and its problems."""
+
+    __slots__ = ("path", "components", "release", "problems")
+
+    def __init__(self, path: str):
+        self.path = path
+        self.components: dict[str, Declared] = {}
+        self.release: dict = {}
+        self.problems: list[tuple[str, int | None]] = []
 
 
 def _license_name(value: Any) -> tuple[str | None, str | None]:

@@ -9,9 +9,8 @@ lines, so a team's file fails with a clear configuration error.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openness_lint import components
 from openness_lint.catalog.source import read_yaml, shipped, shipped_names
@@ -22,14 +21,13 @@ KINDS = ("classes", "binary", "criteria")
 CATEGORIES = ("osi-fsf", "open-data", "use-restricted", "noncommercial", "proprietary", "unknown")
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     id: str
     name: str
     levels: tuple[str, ...]  # least open first
     aliases: dict[str, str]  # lower-cased alias or id -> level id
     kind: str = "classes"
-    raw: dict = field(default_factory=dict, compare=False, repr=False)
+    raw: dict = {}  # the whole YAML, for the evaluator of its kind  # noqa: RUF012 - never changed
     source: str = ""
 
     def canonical_level(self, text: str) -> str | None:

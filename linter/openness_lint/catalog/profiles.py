@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from openness_lint import components
 from openness_lint.catalog.source import read_yaml, shipped, shipped_names
@@ -14,8 +14,7 @@ from openness_lint.text import yamlio
 OPEN = ("osi-fsf", "open-data")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     id: str
     name: str
     reason: str

@@ -8,8 +8,7 @@ lists shares.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from openness_lint.catalog.source import shipped
 from openness_lint.errors import ConfigError
@@ -19,8 +18,7 @@ from openness_lint.text.markdown import Heading, normalise_heading
 SECTIONS_FILE = "rules/cards/sections.yaml"
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     id: str
     title: str
     contains: tuple[str, ...] = ()

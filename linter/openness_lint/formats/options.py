@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     color: bool = False
     # For links in the markdown summary: https://github.com/OWNER/REPO/blob/SHA
     blob_url: str | None = None

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from openness_lint import components
 from openness_lint.catalog import frameworks
@@ -22,8 +21,7 @@ from openness_lint.report import Report
 STATES = ("open", "restricted", "absent")
 
 
-@dataclass(frozen=True)
-class Tile:
+class Tile(NamedTuple):
     key: str  # component id, or Columbia criterion id for guardrails
     name: str
     state: str  # one of STATES
@@ -32,8 +30,7 @@ class Tile:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     id: str
     title: str
     tiles: tuple[Tile, ...]
@@ -41,8 +38,7 @@ class Group:
     not_evaluated: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Stack:
+class Stack(NamedTuple):
     open_categories: frozenset[str]
     unlicensed: frozenset[str]
     groups: tuple[dict, ...]

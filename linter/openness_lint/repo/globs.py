@@ -23,11 +23,10 @@ from __future__ import annotations
 import fnmatch
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     """What Repo.find takes: searches over file names or over whole paths.
     ``checked`` pairs a literal to search for with the pattern its line must
     then match whole, for globs that start with neither a literal nor `*`."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from openness_lint.text import yamlio
 
@@ -25,13 +24,18 @@ _NOT_PARAGRAPH = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]\s|#)")
 
 # -- front matter ----------------------------------------------------------------
 
-@dataclass
 class FrontMatter:
-    data: dict | None = None  # the mapping, when there is a valid one
-    offset: int = 0  # add to a 1-based YAML line to get the file line
-    body_line: int = 1  # first line of the markdown body
-    problem: str | None = None
-    problem_line: int | None = None
+    """A card's metadata block, or why it has none that can be read."""
+
+    __slots__ = ("data", "offset", "body_line", "problem", "problem_line")
+
+    def __init__(self, data: dict | None = None, offset: int = 0, body_line: int = 1,
+                 problem: str | None = None, problem_line: int | None = None):
+        self.data = data  # the mapping, when there is a valid one
+        self.offset = offset  # add to a 1-based YAML line to get the file line
+        self.body_line = body_line  # first line of the markdown body
+        self.problem = problem
+        self.problem_line = problem_line
 
     def line(self, container: Any, key: Any = None) -> int | None:
         """File line of a key (or item) inside the front matter."""
@@ -86,8 +90,7 @@ def parse_front_matter(text: str) -> FrontMatter:
 
 # -- markdown body: visible lines, headings, sections ----------------------------
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int
     text: str  # HTML comments blanked with spaces, so columns still match the file
     code: bool = False  # inside a fenced code block, or a fence line itself
@@ -132,14 +135,13 @@ def prose(line: Line) -> str:
     return "" if line.code else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line.text)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     title: str
     line: int
     span: int = 1  # a setext heading also takes its underline
 
-    @functools.cached_property
+    @property
     def words(self) -> str:
         return normalise_heading(self.title)
 
@@ -163,6 +165,7 @@ def headings(text: str, start_line: int = 1) -> list[Heading]:
 
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_heading(title: str) -> str:
     """`3.1 Bias, Risks & Limitations [optional]` -> `bias risks and limitations`."""
     title = re.sub(r"\[optional\]|\(optional\)", " ", title.lower())
@@ -180,8 +183,7 @@ DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*" + _TARGET)
 HTML = re.compile(r"<(?:a|img|source|video|audio)\b[^<>]*?\s(?:href|src)\s*=\s*(\"[^\"<>]*\"|'[^'<>]*')", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     label: str
     target: str
     line: int

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from license_expression import Licensing
@@ -74,8 +73,7 @@ def suggest(text: str) -> str | None:
     return table[close[0]] if close else None
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     raw: str
     expression: str | None  # canonical, when valid
     problem: str | None = None

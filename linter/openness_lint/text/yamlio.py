@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ruamel.yaml import YAML
@@ -24,11 +23,12 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 MAX_NODES = 100_000
 
 
-@dataclass
 class YamlProblem(Exception):
-    message: str
-    line: int | None = None
-    column: int | None = None
+    """A document the parser rejects: why, and where (1-based)."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
 
     def __str__(self) -> str:
         return self.message

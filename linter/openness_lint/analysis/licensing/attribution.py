@@ -13,8 +13,8 @@ monorepo is judged on its own; inside a group they must agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from openness_lint.analysis import cards, evidence
 from openness_lint.analysis.licensing import declarations
@@ -31,12 +31,17 @@ PRIORITY = {"license-file": 0, "package": 1, "citation": 2, "card": 3, "card-bod
 PER_FILE = ("reuse-text", "reuse-toml", "header")
 
 
-@dataclass
 class Group:
-    artifact: str
-    scope: str  # folder the group covers; "" is the repository
-    declarations: list[Declaration] = field(default_factory=list)
-    inherited: bool = False
+    """The declarations that speak for one artifact below one folder."""
+
+    __slots__ = ("artifact", "scope", "declarations", "inherited")
+
+    def __init__(self, artifact: str, scope: str, declarations: list[Declaration] | None = None,
+                 inherited: bool = False):
+        self.artifact = artifact
+        self.scope = scope  # folder the group covers; "" is the repository
+        self.declarations = declarations if declarations is not None else []
+        self.inherited = inherited
 
     @property
     def license(self) -> str | None:
@@ -55,11 +60,9 @@ class Group:
         return said
 
 
-@dataclass
-class Attribution:
+class Attribution(NamedTuple):
     groups: dict[str, list[Group]]  # artifact -> groups
     needs: dict[str, list[str]]  # artifact -> evidence that the artifact exists
-
 
 
 def _ancestors(path: str) -> list[str]:

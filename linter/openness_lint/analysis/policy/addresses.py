@@ -9,8 +9,7 @@ copy addresses from them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from openness_lint.text.markdown import Line, links
 
@@ -27,16 +26,14 @@ _MAILTO = "mailto:"
 _MAILTO_TARGET = re.compile(r"mailto:([^\s<>\[\]{}\"'`,;|]*)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     kind: str  # "email" or "url"
     value: str  # the address itself: a@b.org, https://b.org/report
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     line: int
     column: int
     message: str

@@ -11,8 +11,7 @@ section that says [More Information Needed] are not channels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from openness_lint.analysis import manifest
 from openness_lint.analysis.documents import documents
@@ -26,8 +25,7 @@ from openness_lint.text.markdown import Line
 SECURITY_SOURCES = ("security-policy", "security-txt")
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     kind: str  # "email", "url" or "issue-form"
     address: str  # the email address, the URL, or the issue form's path
     source: str  # security-policy, security-txt, contact-section, report-passage, use-policy,
@@ -44,8 +42,7 @@ class Channel:
                 "path": self.path, "line": self.line}
 
 
-@dataclass(frozen=True)
-class NotAChannel:
+class NotAChannel(NamedTuple):
     """Something people may take for a channel, and why it is not one."""
 
     path: str
@@ -53,13 +50,17 @@ class NotAChannel:
     why: str
 
 
-@dataclass
 class Reporting:
-    channels: list[Channel] = field(default_factory=list)
-    not_channels: list[NotAChannel] = field(default_factory=list)
-    placeholders: list[tuple[str, int]] = field(default_factory=list)  # template text in security files
-    scanned: list[tuple[str, list[Line]]] = field(default_factory=list)  # where addresses were read
-    redress: list[tuple[str, int]] = field(default_factory=list)  # passages that take reports of harm
+    """Every channel of a release, and what only looks like one."""
+
+    __slots__ = ("channels", "not_channels", "placeholders", "scanned", "redress")
+
+    def __init__(self, channels: list[Channel] | None = None):
+        self.channels: list[Channel] = channels or []
+        self.not_channels: list[NotAChannel] = []
+        self.placeholders: list[tuple[str, int]] = []  # template text in security files
+        self.scanned: list[tuple[str, list[Line]]] = []  # where addresses were read
+        self.redress: list[tuple[str, int]] = []  # passages that take reports of harm
 
 
 def _split(entry: Entry) -> tuple[str, str]:

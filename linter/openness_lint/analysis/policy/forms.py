@@ -14,7 +14,7 @@ reference, needs the policy reachable from the model it covers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from openness_lint.analysis.documents import Document, documents
 from openness_lint.analysis.licensing import classify, declarations, tables
@@ -31,8 +31,7 @@ _NUMBERING = re.compile(r"^(?:\d+ )+")
 _SCHEME = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     form: str
     path: str
     line: int | None = None
@@ -51,8 +50,7 @@ class Form:
         return found | ({"url": self.url} if self.url else {})
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """A license that needs a reachable use policy, where it says so."""
 
     path: str
