@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import EXAMPLES
+from tests.acceptance.helpers import EXAMPLES
 
 
 def test_color_never_has_no_escape_codes(run_cli):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import EXAMPLES, message_lines
+from tests.acceptance.helpers import EXAMPLES, message_lines
 
 
 def test_complete_release_exits_0(run_cli):

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from .helpers import EXAMPLES, FORMATS, RICH_NAME, assert_golden, build_rich_release, validate_report
+from tests.acceptance.helpers import EXAMPLES, FORMATS, RICH_NAME, assert_golden, build_rich_release, validate_report
 
 EXPECTED_CODE = {"gappy-release": 1, "complete-release": 0, RICH_NAME: 1}
 

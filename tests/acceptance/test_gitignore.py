@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import validate_report
+from tests.acceptance.helpers import validate_report
 
 FILES = {"README.md": "# m\n", "LICENSE": "MIT License\n", ".gitignore": "LICENSE\n"}
 

@@ -7,7 +7,7 @@ import shutil
 from openness_lint.config import CONFIG_NAMES
 from ruamel.yaml import YAML
 
-from .helpers import EXAMPLES, validate_report
+from tests.acceptance.helpers import EXAMPLES, validate_report
 
 CONFIG = ".openness-lint.yaml"
 STARTER_KEYS = {"framework", "select", "ignore", "severity", "exclude", "ignore-findings", "packs", "require"}

@@ -8,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from .helpers import EXAMPLES, RICH_NAME, build_rich_release, validate_report
+from tests.acceptance.helpers import EXAMPLES, RICH_NAME, build_rich_release, validate_report
 
 
 @pytest.mark.parametrize("name", ["gappy-release", "complete-release"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .helpers import EXAMPLES, GOLDEN, validate_report
+from tests.acceptance.helpers import EXAMPLES, GOLDEN, validate_report
 
 
 def test_one_run_writes_every_report(run_cli, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import message_lines
+from tests.acceptance.helpers import message_lines
 
 HEADINGS = ("What it does", "Why is this bad?", "Example", "How to fix")
 

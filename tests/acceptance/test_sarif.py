@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .helpers import EXAMPLES, RICH_NAME, build_rich_release, validate_report
+from tests.acceptance.helpers import EXAMPLES, RICH_NAME, build_rich_release, validate_report
 
 LEVELS = {"error", "warning", "note", "none"}
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "How to fix")

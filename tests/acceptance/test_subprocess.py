@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openness_lint.version import __version__
 
-from .helpers import EXAMPLES
+from tests.acceptance.helpers import EXAMPLES
 
 SCRIPT = Path(sys.executable).parent / "openness-lint"
 COMMANDS = {"console-script": [str(SCRIPT)], "python-m": [sys.executable, "-m", "openness_lint"]}

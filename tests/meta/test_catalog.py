@@ -11,10 +11,9 @@ from pathlib import Path
 import openness_lint.rules as rules_package
 from openness_lint import components, registry
 from openness_lint.catalog import frameworks, source
-from openness_lint.catalog.source import ruledata
 from openness_lint.cli.rules import markdown
 
-from ..conftest import ROOT
+from tests.conftest import ROOT
 
 
 def test_every_rule_has_doc_headings_and_a_fix():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openness_lint.catalog.source import MAX_INPUT_BYTES as MAX_CONFIG_BYTES
 
-from .helpers import (
+from tests.security.helpers import (
     assert_bounded,
     assert_clean_run,
     assert_github_output,

@@ -12,7 +12,14 @@ from urllib.parse import unquote
 
 import pytest
 
-from .helpers import assert_clean_run, assert_github_output, assert_no_commands, track, triples, write_tree
+from tests.security.helpers import (
+    assert_clean_run,
+    assert_github_output,
+    assert_no_commands,
+    track,
+    triples,
+    write_tree,
+)
 
 NAMES = {
     "newline": "new\nline",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from openness_lint import registry
 
-from .helpers import assert_github_output, assert_no_commands, runner_lines
+from tests.security.helpers import assert_github_output, assert_no_commands, runner_lines
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FORMATS, assert_clean_run, run_process, track
+from tests.security.helpers import FORMATS, assert_clean_run, run_process, track
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SCRIPT = Path(sys.executable).parent / "openness-lint"

@@ -22,7 +22,7 @@ from openness_lint.finding import Finding, Severity
 from openness_lint.formats import github
 from openness_lint.text import markdown, spdx
 
-from .helpers import ANNOTATION_COMMANDS, PROPERTY_KEYS, parse_command
+from tests.security.helpers import ANNOTATION_COMMANDS, PROPERTY_KEYS, parse_command
 
 # Even without a database Hypothesis caches unicode tables and the constants
 # of local modules in .hypothesis/ under the working directory, the latter

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FORMATS, git, run_every_format, run_process, snapshot
+from tests.security.helpers import FORMATS, git, run_every_format, run_process, snapshot
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

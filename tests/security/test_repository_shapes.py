@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import (
+from tests.security.helpers import (
     assert_bounded,
     assert_clean_run,
     assert_github_output,

@@ -11,7 +11,7 @@ import json
 import pytest
 from openness_lint.repo.reading import MAX_TEXT_BYTES
 
-from .helpers import (
+from tests.security.helpers import (
     assert_bounded,
     assert_clean_run,
     assert_github_output,

@@ -9,7 +9,7 @@ import json
 import pytest
 from openness_lint.text import spdx
 
-from .helpers import assert_bounded, assert_clean_run, assert_github_output, run_process, triples
+from tests.security.helpers import assert_bounded, assert_clean_run, assert_github_output, run_process, triples
 
 OPERANDS = " OR ".join(["MIT"] * 10_000)
 NESTED = "(" * 1_000 + "MIT" + ")" * 1_000

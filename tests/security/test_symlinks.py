@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import (
+from tests.security.helpers import (
     MARKER,
     assert_clean_run,
     assert_github_output,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import (
+from tests.security.helpers import (
     FORMATS,
     HOSTILE_RULES,
     PAYLOADS,

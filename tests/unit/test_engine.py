@@ -11,7 +11,7 @@ from openness_lint.finding import Severity, Violation
 from openness_lint.registry import Registry
 from openness_lint.run import lint
 
-from .builders import locations, rule
+from tests.helpers.builders import locations, rule
 
 NO_LICENSE = {"README.md": "# A model\n"}
 

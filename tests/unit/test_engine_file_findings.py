@@ -12,7 +12,7 @@ import os
 from openness_lint.config import Config
 from openness_lint.run import lint
 
-from .builders import locations
+from tests.helpers.builders import locations
 
 
 def check(root) -> set:

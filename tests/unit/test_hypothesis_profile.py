@@ -9,7 +9,7 @@ import sys
 import pytest
 from hypothesis import settings
 
-from . import test_globs
+from tests.unit.repo import test_globs
 
 
 def test_the_profile_follows_ci():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..helpers import EXAMPLES, validate_report
+from tests.acceptance.helpers import EXAMPLES, validate_report
 
 DONE_WHEN = {
     # A card whose first line is a lone `---` that is never closed.

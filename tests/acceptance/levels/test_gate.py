@@ -16,7 +16,7 @@ import json
 
 import pytest
 
-from ...unit.levels.helpers import (
+from tests.helpers.levels import (
     ALL_MOF,
     CLASS_I,
     CLASS_II,

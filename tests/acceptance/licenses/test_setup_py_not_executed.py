@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ...unit.licenses.helpers import standard
+from tests.helpers.licenses import standard
 
 SETUP_PY = '''\
 from pathlib import Path

@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from ...conftest import EXAMPLES
-from ...unit.policy.helpers import MODEL_BODY, POLICY_URL, SECURITY, card, llama, rail
-from ...unit.policy.test_use_policy_rules import monorepo
-from ..helpers import validate_report
+from tests.acceptance.helpers import validate_report
+from tests.conftest import EXAMPLES
+from tests.helpers.policy import MODEL_BODY, POLICY_URL, SECURITY, card, llama, rail
+from tests.unit.rules.policy.test_use_policy import monorepo
 
 WEIGHTS = b"\x00stand-in weights, never read\x00"
 

@@ -6,7 +6,7 @@ import json
 
 from identify.vendor.licenses import LICENSES
 
-from ..helpers import validate_report
+from tests.acceptance.helpers import validate_report
 
 MIT = dict(LICENSES)["MIT"]
 SECURITY = "# Reporting\n\nEmail <mailto:safety@example.org> about vulnerabilities, misuse or harmful outputs.\n"

@@ -7,7 +7,7 @@ import json
 import pytest
 from openness_lint import staged
 
-from ...conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 CASES = [
     ("complete-release", ["README.md"]),

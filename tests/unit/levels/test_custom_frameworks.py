@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .helpers import PLAIN_README, card, check, of_rule, standard
+from tests.helpers.levels import PLAIN_README, card, check, of_rule, standard
 
 MODEL_CARD = card("license: apache-2.0", "pipeline_tag: text-generation", body="# Model card\n")
 

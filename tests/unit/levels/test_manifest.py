@@ -12,7 +12,7 @@ from openness_lint.context import Context
 from openness_lint.levels import inputs
 from openness_lint.repo.repo import Repo
 
-from .helpers import CLASS_III, PLAIN_README, check, level, line_of, located, mof, mot, of_rule, standard
+from tests.helpers.levels import CLASS_III, PLAIN_README, check, level, line_of, located, mof, mot, of_rule, standard
 
 TYPED = {"code": "MIT", "data": "CDLA-Permissive-2.0", "document": "CC-BY-4.0"}
 

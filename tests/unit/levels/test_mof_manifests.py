@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from .helpers import (
+from tests.helpers.levels import (
     ALL_MOF,
     CLASS_I,
     CLASS_II,

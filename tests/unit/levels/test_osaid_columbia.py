@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import ALL_MOF, PLAIN_README, ai_text, card, level, mot, standard
+from tests.helpers.levels import ALL_MOF, PLAIN_README, ai_text, card, level, mot, standard
 
 WEIGHTS = b"\x00\x01\x02\x03"
 TYPED = {"code": "MIT", "data": "CDLA-Permissive-2.0", "document": "CC-BY-4.0"}

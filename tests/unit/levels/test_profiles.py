@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openness_lint.catalog import profiles
 
-from .helpers import PLAIN_README, ai_text, card, check, of_rule, standard
+from tests.helpers.levels import PLAIN_README, ai_text, card, check, of_rule, standard
 
 WEIGHTS = b"\x00\x01"
 REPRODUCIBILITY = {"training-code", "data-preprocessing-code", "datasets", "model-parameters",
@@ -51,7 +51,7 @@ def test_reproducibility_needs_open_licenses(make_repo, run_cli):
 
 
 def test_profile_components_may_come_from_the_manifest(make_repo, run_cli):
-    from .helpers import mot
+    from tests.helpers.levels import mot
 
     manifest = mot([(name, "CC-BY-4.0", f"https://huggingface.co/example/{index}") for index, name in
                     enumerate(["Datasets", "Evaluation data", "Model parameters (Final)",

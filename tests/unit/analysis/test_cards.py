@@ -1,0 +1,95 @@
+"""Which files are model cards and data cards, and which are only READMEs."""
+
+from __future__ import annotations
+
+import pytest
+from openness_lint.analysis import cards
+
+from tests.helpers.cards import FULL_DATA_BODY, FULL_MODEL_BODY, card, context
+
+PROJECT_README = "# tiny-tool\n\n## Installation\n\npip install it.\n\n## Usage\n\nRun it.\n\n## License\n\nMIT.\n"
+SECTIONS_ONLY = "# Sorter\n\n## Uses\n\nSorting.\n\n## Limitations\n\nMany.\n\n## Training Data\n\nTyped.\n"
+
+
+def kinds(make_repo, files: dict[str, str]) -> dict[str, str]:
+    return {c.path: c.kind for c in cards.cards(context(make_repo(files)))}
+
+
+@pytest.mark.parametrize("name", [
+    "MODEL_CARD.md", "model_card.md", "model-card.md", "modelcard.md", "ModelCard.md",
+    "model_cards/small.md", "docs/MODEL_CARD.md", "models/a/model_card.md",
+])
+def test_model_card_names(make_repo, name):
+    assert kinds(make_repo, {name: "Some notes.\n", "README.md": PROJECT_README}) == {name: "model"}
+
+
+@pytest.mark.parametrize("name", [
+    "datasheet.md", "DATA_CARD.md", "data_card.md", "dataset_card.md", "data/DATASHEET.md",
+])
+def test_data_card_names(make_repo, name):
+    assert kinds(make_repo, {name: "Some notes.\n"}) == {name: "data"}
+
+
+def test_readme_with_hub_front_matter_is_a_model_card(make_repo):
+    assert kinds(make_repo, {"README.md": card("license: mit\npipeline_tag: fill-mask")}) == {"README.md": "model"}
+
+
+def test_readme_with_only_a_license_key_is_a_model_card(make_repo):
+    assert kinds(make_repo, {"README.md": card("license: mit")}) == {"README.md": "model"}
+
+
+def test_dataset_keys_make_a_data_card_anywhere(make_repo):
+    files = {"README.md": card("license: cc0-1.0\ntask_categories: [translation]")}
+    assert kinds(make_repo, files) == {"README.md": "data"}
+
+
+def test_readme_with_front_matter_in_a_data_folder_is_a_data_card(make_repo):
+    files = {"README.md": card("license: mit"), "data/README.md": card("license: cc-by-4.0")}
+    assert kinds(make_repo, files) == {"README.md": "model", "data/README.md": "data"}
+
+
+def test_per_model_cards_in_a_multi_model_repository(make_repo):
+    files = {
+        "README.md": PROJECT_README,
+        "models/small/README.md": card("license: mit\nbase_model: example-lab/base"),
+        "models/large/README.md": card("license: mit", FULL_MODEL_BODY),
+        "src/README.md": "# Source\n\nThe code.\n",
+    }
+    assert kinds(make_repo, files) == {"models/large/README.md": "model", "models/small/README.md": "model"}
+
+
+def test_project_readme_is_not_a_card(make_repo):
+    assert kinds(make_repo, {"README.md": PROJECT_README}) == {}
+
+
+def test_jekyll_front_matter_does_not_make_a_card(make_repo):
+    files = {"README.md": card("layout: page\ntitle: Home", PROJECT_README)}
+    assert kinds(make_repo, files) == {}
+
+
+def test_card_sections_make_a_card_without_front_matter(make_repo):
+    assert kinds(make_repo, {"README.md": SECTIONS_ONLY}) == {"README.md": "model"}
+    assert kinds(make_repo, {"README.md": FULL_DATA_BODY}) == {"README.md": "data"}
+
+
+def test_a_card_title_makes_a_card(make_repo):
+    files = {"README.md": "# Model Card for Sorter\n\nNotes.\n", "data/README.md": "# Datasheet: reviews\n"}
+    assert kinds(make_repo, files) == {"README.md": "model", "data/README.md": "data"}
+
+
+def test_malformed_front_matter_still_makes_a_card(make_repo):
+    assert kinds(make_repo, {"README.md": "---\nlicense: mit\n\n# Sorter\n"}) == {"README.md": "model"}
+
+
+def test_card_parts_are_kept(make_repo):
+    root = make_repo({"models/a/README.md": card("license: mit\ndatasets: [x/y]", FULL_MODEL_BODY)})
+    (found,) = cards.cards(context(root))
+    assert found.directory == "models/a"
+    assert found.meta["datasets"] == ["x/y"]
+    assert found.front.line(found.meta, "datasets") == 3
+    assert found.headings[0].title == "tiny-test-model" and found.headings[0].line == 5
+
+
+def test_unreadable_candidates_are_skipped(make_repo):
+    root = make_repo({"MODEL_CARD.md": b"\x00\x01binary", "datasheet.md": "Notes.\n"})
+    assert {c.path for c in cards.cards(context(root))} == {"datasheet.md"}
