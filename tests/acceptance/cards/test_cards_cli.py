@@ -7,7 +7,7 @@ import json
 
 from tests.acceptance.helpers import EXAMPLES, validate_report
 
-DONE_WHEN = {
+CARDS_WITH_GAPS = {
     # A card whose first line is a lone `---` that is never closed.
     "model_card.md": (
         "---\n"
@@ -64,8 +64,8 @@ def located(report, prefixes=("CRD", "DOC")):
     return {(f["rule"], f["path"], f["line"]) for f in report["findings"] if f["rule"].startswith(prefixes)}
 
 
-def test_done_when(run_cli, make_repo):
-    report = check_json(run_cli, make_repo(DONE_WHEN))
+def test_cards_with_gaps_are_found_with_their_lines(run_cli, make_repo):
+    report = check_json(run_cli, make_repo(CARDS_WITH_GAPS))
     found = located(report)
     assert ("CRD001", "model_card.md", 1) in found
     missing = {(path, line) for code, path, line in found if code == "CRD004"}
@@ -76,10 +76,10 @@ def test_done_when(run_cli, make_repo):
     assert components["data-card"]["evidence"] == ["README.md", "datasheet.md"]
 
 
-def test_done_when_data_license_disagreement(run_cli, make_repo):
-    """The licenses issue's part of the same scenario."""
+def test_the_data_license_disagreement_in_the_same_cards(run_cli, make_repo):
+    """The data card, the datasheet and DATA_LICENSE disagree on the data license."""
     disagree = "LIC008"
-    report = check_json(run_cli, make_repo(DONE_WHEN))
+    report = check_json(run_cli, make_repo(CARDS_WITH_GAPS))
     found = {(f["path"], f["line"]) for f in report["findings"] if f["rule"] == disagree}
     assert {("README.md", 2), ("DATA_LICENSE", 1), ("datasheet.md", 2)} <= found
 

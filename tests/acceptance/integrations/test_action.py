@@ -60,7 +60,7 @@ def assert_outputs_agree(run: ActionRun) -> None:
 
 
 def test_the_input_min_level_holds_the_gate_a_pull_request_lowered(tmp_path):
-    """Done when: a PR lowers min-level in .openness-lint.yaml; the workflow's input wins."""
+    """A pull request lowers min-level in .openness-lint.yaml; the workflow's input wins."""
     root = workspace(tmp_path, "complete-release", config="min-level: mof:unclassified\n")
     run = act(tmp_path, root, min_level="mof:I", sarif_file="openness.sarif")
     assert run.ran == ["install", "lint"]
