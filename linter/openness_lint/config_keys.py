@@ -8,12 +8,11 @@ of a list) raises the ConfigError itself.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from openness_lint import components
-from openness_lint.catalog import frameworks, profiles
+from openness_lint.catalog import datacache, frameworks, profiles
 from openness_lint.catalog.source import read_bounded
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Severity
@@ -57,7 +56,7 @@ def string_list(value: Any, what: str) -> list[str]:
     return [string(item, f"each item of {what}") for item in value]
 
 
-_MIN_LEVEL = re.compile(r"^(?P<framework>[a-z][a-z0-9-]*):(?P<level>\S+)$")
+_MIN_LEVEL = datacache.regex(r"^(?P<framework>[a-z][a-z0-9-]*):(?P<level>\S+)$")
 
 
 def parse_min_level(text: str, custom: dict | None = None) -> tuple[str, str]:

@@ -10,11 +10,12 @@ from urllib.parse import unquote
 
 from openness_lint.analysis import cards
 from openness_lint.analysis.policy import vocabulary
+from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.repo.inventory import parent_of
 from openness_lint.text.markdown import FrontMatter, Heading, Line, body_lines, headings, parse_front_matter
 
-SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SCHEME = datacache.regex(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class Document(NamedTuple):

@@ -9,9 +9,9 @@ characters XML cannot hold.
 
 from __future__ import annotations
 
-import re
 import textwrap
 
+from openness_lint.catalog import datacache
 from openness_lint.formats import stack
 from openness_lint.formats.options import Options
 from openness_lint.formats.text import plural
@@ -34,7 +34,7 @@ LEGEND = {
 }
 # Not allowed in XML 1.0, plus bidirectional overrides that could make a
 # path read differently from what it is.
-_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = datacache.regex("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(value: object) -> str:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 import click
 
+from openness_lint.catalog import datacache
 from openness_lint.finding import Finding, Severity
 from openness_lint.formats.options import Options
 from openness_lint.report import Report
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = datacache.regex(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def clean(value: str) -> str:

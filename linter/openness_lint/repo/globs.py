@@ -25,6 +25,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from openness_lint.catalog import datacache
+
 
 class Matcher(NamedTuple):
     """What Repo.find takes: searches over file names or over whole paths.
@@ -60,7 +62,7 @@ def _tokens(glob: str, cross_folders: bool) -> list[tuple[bool, str]]:
     return out
 
 
-_WRAPPED = re.compile(r"\(\?s:(.*)\)\\[Zz]", re.DOTALL)  # what fnmatch.translate puts around a pattern
+_WRAPPED = datacache.regex(r"\(\?s:(.*)\)\\[Zz]", re.DOTALL)  # what fnmatch.translate puts around a pattern
 
 
 def _bracket(expression: str, cross_folders: bool) -> str:
@@ -101,13 +103,13 @@ def _searches(globs: tuple[str, ...], cross_folders: bool) -> tuple[tuple[re.Pat
         literal = _longest_literal(rest)
         if rest and rest != glob and rest[0] in "?[" and len(literal) > 2:
             # "*[0-9][0-9].pdf": search for ".pdf", then match the line whole
-            checked.append((re.compile(literal), re.compile(_translate(glob, cross_folders))))
+            checked.append((datacache.regex(literal), datacache.regex(_translate(glob, cross_folders))))
         elif rest and rest != glob:
-            floating.append(re.compile(_translate(rest, cross_folders) + r"(?=\n)"))
+            floating.append(datacache.regex(_translate(rest, cross_folders) + r"(?=\n)"))
         else:  # a literal start, or "*" alone (every line)
             anchored.append(_translate(glob, cross_folders))
     if anchored:
-        floating.insert(0, re.compile("\n(?:" + "|".join(anchored) + r")(?=\n)"))
+        floating.insert(0, datacache.regex("\n(?:" + "|".join(anchored) + r")(?=\n)"))
     return tuple(floating), tuple(checked)
 
 
@@ -130,7 +132,7 @@ def exact_names(file_names: tuple[str, ...]) -> Matcher | None:
     if not file_names:
         return None
     body = "|".join(re.escape(n) for n in dict.fromkeys(n.lower() for n in file_names))
-    return Matcher(True, (re.compile(f"\n(?:{body})(?=\n)"),))
+    return Matcher(True, (datacache.regex(f"\n(?:{body})(?=\n)"),))
 
 
 @functools.lru_cache(maxsize=512)
@@ -141,5 +143,5 @@ def folders(folder_names: tuple[str, ...]) -> Matcher | None:
     searches = []
     for name in dict.fromkeys(f.lower() for f in folder_names):
         literal = re.escape(name)
-        searches.append(re.compile(f"{literal}/(?<=[\\n/]{literal}/)"))
+        searches.append(datacache.regex(f"{literal}/(?<=[\\n/]{literal}/)"))
     return Matcher(False, tuple(searches))

@@ -16,6 +16,8 @@ import subprocess
 import threading
 from pathlib import Path
 
+from openness_lint.catalog import datacache
+
 # Never part of a release: version control, dependencies, environments, caches.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox",
@@ -94,8 +96,8 @@ def _collect(proc: subprocess.Popen | None, ok: tuple[int, ...] = (0,)) -> bytes
 
 # `git ls-files -s -z` records: mode, object, stage, a tab, the path, a NUL.
 # Every path, found in C; then the few records that are not regular files.
-_STAGED_PATH = re.compile(r"\t([^\0]*)\0")
-_SPECIAL_RECORD = re.compile(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0)")
+_STAGED_PATH = datacache.regex(r"\t([^\0]*)\0")
+_SPECIAL_RECORD = datacache.regex(r"\0(1[1-7][0-7]{4}) [0-9a-f]+ [0-3]\t([^\0]*)(?=\0)")
 
 
 class GitListing:
@@ -150,7 +152,7 @@ def _parse_listing(outputs: list[bytes | None]) -> tuple[dict[str, str | None], 
     return listing, outputs[2].decode("utf-8", "surrogateescape").strip()
 
 
-_GREP_RECORD = re.compile(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
+_GREP_RECORD = datacache.regex(rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n")
 # settings a user's git config could add that would change grep's output
 _GREP_CONFIG = ("-c", "grep.column=false", "-c", "grep.fullName=false", "-c", "color.grep=never")
 
@@ -214,7 +216,7 @@ def walk_listing(root: Path) -> dict[str, str | None]:
     return found
 
 
-_SKIPPED = re.compile("(?:^|/)(?:" + "|".join(re.escape(d) for d in sorted(SKIP_DIRS)) + ")/")
+_SKIPPED = datacache.regex("(?:^|/)(?:" + "|".join(re.escape(d) for d in sorted(SKIP_DIRS)) + ")/")
 
 
 def skipped(path: str) -> bool:

@@ -4,7 +4,9 @@ changes a result."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +78,7 @@ def test_unmarshallable_value_is_returned_and_not_kept(cache_dir):
 ])
 def test_damaged_file_is_ignored_and_rewritten(cache_dir, damage):
     datacache.derived("test", "source", lambda: "value")
+    datacache.flush()
     path = cache_dir / datacache._name()
     path.write_bytes(damage(path.read_bytes()))
     datacache.reset()
@@ -140,26 +143,78 @@ def test_every_shipped_yaml_file_comes_back_as_parsed(cache_dir):
 
 SECOND_RUN = """
 import sys
+from openness_lint.catalog import datacache
 from openness_lint.text import yamlio
 from openness_lint.cli import main
 
-def refuse(text):
-    raise SystemExit("shipped YAML parsed again")
+def refuse(*args):
+    raise SystemExit("shipped YAML parsed or a regular expression compiled again")
 
 yamlio.parse_safe = refuse
+datacache._program = refuse
 sys.exit(main(["check", sys.argv[1], "--format", "json", "--exit-zero"]))
 """
 
 
-def test_a_later_run_parses_no_shipped_yaml(cache_dir, make_repo):
+def test_a_later_run_parses_no_shipped_yaml_and_compiles_no_regex(cache_dir, make_repo):
     root = make_repo({"LICENSE": "MIT License\n", "README.md": "---\nlicense: mit\n---\n# demo\n"})
     env = {**os.environ, "OPENNESS_LINT_CACHE_DIR": str(cache_dir)}
     command = [sys.executable, "-c", SECOND_RUN, str(root)]
     cold = subprocess.run(command, env={**env, "OPENNESS_LINT_NO_CACHE": "1"}, capture_output=True, text=True)
-    assert cold.returncode != 0 and "parsed again" in cold.stderr  # the check is live
+    assert cold.returncode != 0 and "again" in cold.stderr  # the check is live
     first = subprocess.run(["openness-lint", "check", str(root), "--format", "json", "--exit-zero"],
                            env={**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"},
                            capture_output=True, text=True)
     second = subprocess.run(command, env=env, capture_output=True, text=True)
     assert (first.returncode, second.returncode, second.stderr) == (0, 0, "")
     assert second.stdout == first.stdout
+
+
+def test_new_entries_are_written_once_at_flush(cache_dir):
+    path = cache_dir / datacache._name()
+    datacache.derived("test", "one", lambda: 1)
+    datacache.derived("test", "two", lambda: 2)
+    assert not path.exists()  # nothing written per entry
+    datacache.flush()
+    written = path.stat().st_mtime_ns
+    datacache.flush()  # nothing new: nothing written
+    assert path.stat().st_mtime_ns == written
+
+
+PATTERNS = [
+    (r"(?P<year>\d{4})-(?P<month>\d\d)", 0, ["2024-05", "x2024-05", "24-05"]),
+    (r"^licen[cs]e(?:[-_.][\w.-]*)?$", re.IGNORECASE | re.MULTILINE, ["LICENSE\nLICENCE.md", "copying"]),
+    (r"(?<![a-z])non-?commercial\b", re.I, ["NonCommercial use", "xnoncommercial"]),
+    (r"\n(?:readme\.md|model_card\.md)(?=\n)", 0, ["\nreadme.md\n", "\nREADME.md\n"]),
+    (rb"([^\0]*)\0([0-9]+)\0([^\n]*)\n", 0, [b"a.py\x0012\x00line\n"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "texts"), PATTERNS)
+def test_a_cached_regex_is_the_pattern_re_compile_makes(cache_dir, pattern, flags, texts):
+    expected = re.compile(pattern, flags)
+    for attempt in ("compiled now", "read back"):
+        got = datacache.regex(pattern, flags)
+        assert (got.pattern, got.flags, got.groups, got.groupindex) == (
+            expected.pattern, expected.flags, expected.groups, expected.groupindex), attempt
+        for text in texts:
+            assert [m.groups() or m.group() for m in got.finditer(text)] == \
+                [m.groups() or m.group() for m in expected.finditer(text)], attempt
+        datacache.reset()  # as a new process would
+
+
+def test_a_damaged_regex_entry_is_compiled_again(cache_dir):
+    datacache.regex(r"a+b", 0)
+    datacache.reset()
+    entries = datacache._load()
+    (key,) = [k for k in entries if k.startswith("re:")]
+    entries[key] = b"\x00not a program"
+    datacache._compiled.clear()
+    assert datacache.regex(r"a+b", 0).fullmatch("aab")
+
+
+def test_globs_match_as_fnmatch_does():
+    globs = ("LicenseRef-scancode-*", "CC-BY-NC-*", "GPL-[23].0*", "a?c", "[!x]yz")
+    for key in ("LicenseRef-scancode-x", "CC-BY-NC-4.0", "GPL-3.0-only", "abc", "ayz", "xyz", "a\nc", "MIT"):
+        assert (datacache.globs(globs).match(key) is not None) == any(fnmatch.fnmatchcase(key, g) for g in globs)
+    assert datacache.globs(()).match("anything") is None

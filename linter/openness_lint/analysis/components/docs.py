@@ -12,6 +12,7 @@ import re
 
 from openness_lint.analysis import cards
 from openness_lint.analysis.cards import model_index_problems
+from openness_lint.catalog import datacache
 from openness_lint.catalog.sections import section_specs, strings
 from openness_lint.catalog.source import shipped
 from openness_lint.components import ComponentStatus
@@ -23,10 +24,10 @@ from openness_lint.text.markdown import body_lines, links, parse_front_matter, s
 
 DOCUMENTS_FILE = "rules/cards/documents.yaml"
 CITATION = "CITATION.cff"
-ARXIV = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|\barxiv:\s*)"
+ARXIV = datacache.regex(r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|\barxiv:\s*)"
                    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})", re.IGNORECASE)
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>\])]+)")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+DOI = datacache.regex(r"\b(10\.\d{4,9}/[^\s\"'<>\])]+)")
+TABLE_RULE = datacache.regex(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
 
 
 @functools.lru_cache(maxsize=None)

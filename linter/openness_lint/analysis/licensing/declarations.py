@@ -18,14 +18,15 @@ from openness_lint.analysis import cards
 from openness_lint.analysis.licensing import files as licensefiles
 from openness_lint.analysis.licensing import packages, tables
 from openness_lint.analysis.licensing.identification import Identification, identify
+from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.repo.inventory import parent_of
 from openness_lint.text import spdx
 
-_MODEL_NAME = re.compile(r"model|weight|param|checkpoint", re.IGNORECASE)
-_DATA_NAME = re.compile(r"data", re.IGNORECASE)
-_CODE_NAME = re.compile(r"code|software|source", re.IGNORECASE)
-_BODY_LICENSE = re.compile(r"^\W*licen[cs]e\W*:\W*(?P<value>[^\n]+?)\W*$", re.IGNORECASE | re.MULTILINE)
+_MODEL_NAME = datacache.regex(r"model|weight|param|checkpoint", re.IGNORECASE)
+_DATA_NAME = datacache.regex(r"data", re.IGNORECASE)
+_CODE_NAME = datacache.regex(r"code|software|source", re.IGNORECASE)
+_BODY_LICENSE = datacache.regex(r"^\W*licen[cs]e\W*:\W*(?P<value>[^\n]+?)\W*$", re.IGNORECASE | re.MULTILINE)
 
 
 class Declaration(NamedTuple):

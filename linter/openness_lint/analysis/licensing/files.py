@@ -5,17 +5,18 @@ from __future__ import annotations
 import functools
 import re
 
+from openness_lint.catalog import datacache
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry
 from openness_lint.repo.repo import Repo
 
 # LICENSE, LICENCE, COPYING, UNLICENSE; any case; with an extension or a
 # -SUFFIX (LICENSE-CODE, LICENSE.md); and split files such as MODEL_LICENSE.
-_LICENSE_NAME = re.compile(
+_LICENSE_NAME = datacache.regex(
     r"^(?:[a-z0-9]+[-_])*(?:un)?(?:licen[cs]es?|copying)(?:[-_.][\w.-]*)?$", re.IGNORECASE)
 # names that may be license files, as a fast first cut for Repo.find
 CANDIDATES = globs.names(("*licen[cs]e*", "*copying*"))
-_NOT_CODE = re.compile(r"model|weight|data|param|checkpoint", re.IGNORECASE)
+_NOT_CODE = datacache.regex(r"model|weight|data|param|checkpoint", re.IGNORECASE)
 # A license file may be LICENSE.md or LICENSE.MIT, but license.py and
 # licenses.yaml are code and data that happen to share the word.
 _NOT_LICENSE_SUFFIXES = {
@@ -23,7 +24,7 @@ _NOT_LICENSE_SUFFIXES = {
     "yaml", "yml", "toml", "cfg", "ini", "lock", "csv", "tsv", "jsonl", "parquet", "png",
     "jpg", "svg", "pdf", "ipynb", "safetensors", "bin", "pt", "ckpt", "gguf", "onnx",
 }
-_SPDX_TAG = re.compile(
+_SPDX_TAG = datacache.regex(
     r"^(?P<lead>.*?)SPDX-License-Identifier:[ \t]*(?P<expr>[^\n\\\"'*#]+?)[ \t]*(?:\*/|-->)?[ \t]*\r?$",
     re.MULTILINE)
 SPDX_TAG_TEXT = "SPDX-License-Identifier:"
@@ -31,7 +32,7 @@ SPDX_TAG_TEXT = "SPDX-License-Identifier:"
 HEADER_SUFFIXES = (".py", ".sh", ".js", ".ts", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".go",
                    ".rs", ".java", ".kt", ".scala", ".rb", ".pl", ".r", ".jl", ".lua", ".swift")
 HEADER_SEARCH = (HEADER_SUFFIXES, SPDX_TAG_TEXT)
-_COMMENT_LEAD = re.compile(r"^\s*(#|//|/\*|\*|--|;|<!--|%|@rem|rem\b|\.\.|\(\*)?\s*$", re.IGNORECASE)
+_COMMENT_LEAD = datacache.regex(r"^\s*(#|//|/\*|\*|--|;|<!--|%|@rem|rem\b|\.\.|\(\*)?\s*$", re.IGNORECASE)
 
 
 def header_tag(lines: list[tuple[int, str]]) -> tuple[str, int] | None:

@@ -24,8 +24,8 @@ from openness_lint.text import spdx
 # "or later", so they resolve to -only.
 _IDENTIFY_IDS = {"GPL-2.0": "GPL-2.0-only", "GPL-3.0": "GPL-3.0-only", "LGPL-2.1": "LGPL-2.1-only",
                  "LGPL-3.0": "LGPL-3.0-only", "AGPL-3.0": "AGPL-3.0-only"}
-_COPYRIGHT = re.compile(r"^\s*copyright.*$", re.IGNORECASE | re.MULTILINE)
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_COPYRIGHT = datacache.regex(r"^\s*copyright.*$", re.IGNORECASE | re.MULTILINE)
+_DASHES = datacache.regex(r"[\u2010-\u2015\u2212]")
 MIN_CONFIDENCE = 0.95
 
 
@@ -101,7 +101,7 @@ def _is_pointer(text: str) -> bool:
     return re.search(rf"(?<![a-z])(?:{markers})", stripped.lower()) is not None
 
 
-_ID_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.+\-]*-[0-9][A-Za-z0-9.+\-]*|\bMIT\b")
+_ID_TOKEN = datacache.regex(r"[A-Za-z][A-Za-z0-9.+\-]*-[0-9][A-Za-z0-9.+\-]*|\bMIT\b")
 
 
 def _pointer_target(text: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.text import tomlio, yamlio
 
@@ -69,7 +70,7 @@ def _setup_cfg(path: str, text: str) -> list[Declared]:
     return [Declared("package", path, _line(text, r"license\s*[=:]", "[metadata]"), "text", value.strip())]
 
 
-_SETUP_PY = re.compile(r"""\blicense\s*=\s*(?P<q>["'])(?P<value>[^"'\n]{1,200})(?P=q)""")
+_SETUP_PY = datacache.regex(r"""\blicense\s*=\s*(?P<q>["'])(?P<value>[^"'\n]{1,200})(?P=q)""")
 
 
 def _setup_py(path: str, text: str) -> list[Declared]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 from typing import Any
 
+from openness_lint.catalog import datacache
 from openness_lint.catalog.source import shipped
 
 
@@ -30,7 +30,8 @@ def categories() -> dict:
 
 
 def matches(key: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(key, str(p)) for p in patterns)
+    """Whether a license key matches one of the globs (as fnmatchcase)."""
+    return datacache.globs(tuple(map(str, patterns))).match(key) is not None
 
 
 @functools.lru_cache(maxsize=None)

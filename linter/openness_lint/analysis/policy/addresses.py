@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple
 
+from openness_lint.catalog import datacache
 from openness_lint.text.markdown import Line, links
 
-EMAIL = re.compile(
+EMAIL = datacache.regex(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
 _DELIMITERS = r"\s<>()\[\]{}\"'`,;|"
-_AT_TOKEN = re.compile(rf"[^{_DELIMITERS}]*@[^{_DELIMITERS}]*")
-_URL = re.compile(rf"(?<![\w@.:/-])(?:https?://|www\.)[^{_DELIMITERS}]+", re.IGNORECASE)
+_AT_TOKEN = datacache.regex(rf"[^{_DELIMITERS}]*@[^{_DELIMITERS}]*")
+_URL = datacache.regex(rf"(?<![\w@.:/-])(?:https?://|www\.)[^{_DELIMITERS}]+", re.IGNORECASE)
 # An address without a scheme, as license texts write them (example.org/terms).
-_BARE_URL = re.compile(rf"(?<![\w@./:-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}/[^{_DELIMITERS}]*", re.IGNORECASE)
+_BARE_URL = datacache.regex(rf"(?<![\w@./:-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}/[^{_DELIMITERS}]*", re.IGNORECASE)
 _TRAILING = ".:!?*_~"
 _MAILTO = "mailto:"
-_MAILTO_TARGET = re.compile(r"mailto:([^\s<>\[\]{}\"'`,;|]*)", re.IGNORECASE)
+_MAILTO_TARGET = datacache.regex(r"mailto:([^\s<>\[\]{}\"'`,;|]*)", re.IGNORECASE)
 
 
 class Address(NamedTuple):

@@ -20,6 +20,7 @@ from openness_lint.analysis.documents import Document, documents
 from openness_lint.analysis.licensing import classify, declarations, tables
 from openness_lint.analysis.licensing.attribution import attribution
 from openness_lint.analysis.policy import addresses, text, vocabulary
+from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry, parent_of
@@ -27,8 +28,8 @@ from openness_lint.text.markdown import links
 
 # A heading, not a sentence that wraps onto a line starting "Attachment A are ...".
 MAX_HEADING_WORDS = 6
-_NUMBERING = re.compile(r"^(?:\d+ )+")
-_SCHEME = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+_NUMBERING = datacache.regex(r"^(?:\d+ )+")
+_SCHEME = datacache.regex(r"^(?:https?://|www\.)", re.IGNORECASE)
 
 
 class Form(NamedTuple):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Iterable
 
+from openness_lint.catalog import datacache
 from openness_lint.text.markdown import Line, body_lines
 
 
@@ -26,7 +26,7 @@ def passages(lines: Iterable[Line]) -> list[list[Line]]:
     return [run for run in found if run]
 
 
-_PUNCTUATION = re.compile(r"[\W_]+")
+_PUNCTUATION = datacache.regex(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=4096)

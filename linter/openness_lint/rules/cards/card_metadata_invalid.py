@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Iterator
 
 from openness_lint.analysis import cards
+from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
@@ -13,7 +13,7 @@ from openness_lint.rules.cards._shared import component
 from openness_lint.text import markdown
 
 # A Hub id: `imdb`, `org/name`; never a URL or a sentence.
-HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
+HUB_ID = datacache.regex(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
 GATED_TEXT_KEYS = ("extra_gated_prompt", "extra_gated_heading", "extra_gated_description",
                    "extra_gated_button_content")
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Iterator
 
 from openness_lint.analysis import cards
-from openness_lint.catalog import sections
+from openness_lint.catalog import datacache, sections
 from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
@@ -16,8 +15,8 @@ from openness_lint.text import markdown
 
 # Character classes that stop at the next opening mark keep these linear on
 # hostile lines such as a megabyte of "{{" or "[".
-TEMPLATE_VARIABLE = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}")
-LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+TEMPLATE_VARIABLE = datacache.regex(r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}")
+LINK = datacache.regex(r"!?\[([^\[\]]*)\]\([^()]*\)")
 
 
 @functools.lru_cache(maxsize=None)
