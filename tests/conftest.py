@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -39,6 +40,13 @@ def _data_cache(tmp_path_factory: pytest.TempPathFactory):
     else:
         os.environ["OPENNESS_LINT_CACHE_DIR"] = saved
     datacache.reset()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Counts that tests measured on a reference set, printed after the run."""
+    module = sys.modules.get("tests.unit.analysis.licensing.test_reference_set")
+    for line in module.summary() if module else ():
+        terminalreporter.write_line(line)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

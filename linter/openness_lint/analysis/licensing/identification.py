@@ -1,11 +1,23 @@
-"""Which license a license file holds, with a confidence; never a guess.
+"""Which license a license file holds; never a license more open than the text.
 
-Three passes, cheapest first: an SPDX-License-Identifier tag; our phrase
-table (titles and distinctive clauses, rules/licenses/texts.yaml); and,
-only when those leave doubt, edit distance against the standard texts that
-the `identify` package ships (about 35 common licenses). A file that only
-points elsewhere is a pointer; several licenses, or a standard text with
-more appended, are compound.
+A file is read as one or more parts: each license it holds starts at a
+title line ("Apache License", "Attribution-NonCommercial 4.0
+International") or at the first words of an untitled standard text ("Permission
+is hereby granted, free of charge"). Each part is then identified on its own:
+
+- by its title, when rules/licenses/texts.yaml knows it (the AI licenses, the
+  Creative Commons family and others whose text we do not hold);
+- by edit distance against the standard texts that the `identify` package
+  ships (about 35 common licenses), within 5 %.
+
+Either way the answer must survive two checks, which keep a lookalike from
+taking its template's id. A decisive term in the text (NonCommercial,
+NoDerivatives, ShareAlike, research only, nuclear or military use, an
+acceptable use policy, "any later version", competing use) that the license
+itself does not carry rules the license out. And where we hold the standard
+text, a run of words the file adds inside it (a clause of its own), or a
+run the file lacks, rules it out too. What is ruled out is unknown, never a
+guess. A file with several licenses is compound and lists every part.
 """
 
 from __future__ import annotations
@@ -24,18 +36,51 @@ from openness_lint.text import spdx
 # "or later", so they resolve to -only.
 _IDENTIFY_IDS = {"GPL-2.0": "GPL-2.0-only", "GPL-3.0": "GPL-3.0-only", "LGPL-2.1": "LGPL-2.1-only",
                  "LGPL-3.0": "LGPL-3.0-only", "AGPL-3.0": "AGPL-3.0-only"}
-_COPYRIGHT = datacache.regex(r"^\s*copyright.*$", re.IGNORECASE | re.MULTILINE)
+# A copyright notice line ("Copyright (c) 2024 Example Lab", "Copyright [yyyy]
+# [name of copyright owner]"), not a line of terms that starts with the word.
+_COPYRIGHT = datacache.regex(r"^\W*(?:copyright\s*(?:\(c\)|©|\d|\[|<|\{)|\(c\)\s*[\d\[<{]|©\s*[\d\[<{]"
+                             r"|all rights reserved).*$", re.IGNORECASE | re.MULTILINE)
 _DASHES = datacache.regex(r"[\u2010-\u2015\u2212]")
-MIN_CONFIDENCE = 0.95
+_MARKUP = datacache.regex(r"^[\s#>*=_`-]+|[\s#*=_`]+$")
+_WORD = datacache.regex(r"[a-z0-9]+")
+# An untitled file must hold this share of a standard text's word sequences.
+MIN_CONFIDENCE = 0.9
+# A title line holds the title and at most this many words more ("Public License").
+TITLE_SLACK = 4
+# Only the first lines of a part can hold its title.
+TITLE_LINES = 4
+HEAD_CHARACTERS = 700
+VERSION_CHARACTERS = 300
+# This many words more than the standard text has in one place is a clause
+# of the file's own ("notice immediately at the beginning of the file"): a
+# filled-in name, or the same clause as another copy of the standard text
+# words it, keeps about as many words. A clause the file lacks counts from
+# DELETED_WORDS: copies of one standard text differ by up to 25 words there
+# (tests/unit/analysis/licensing/test_reference_set.py measures both).
+CLAUSE_WORDS = 8
+DELETED_WORDS = 26
+# An untitled file may lack this share of the standard text's end (an appendix).
+LOST_TAIL = 0.03
+SHINGLE = 5
+# Unidentified text of a compound file that counts as a part of its own.
+MIN_PART_WORDS = 12
+# Text after a standard text shorter than this is a clause of the file's own
+# (X11 is MIT with a paragraph more); longer, it is further text in the file
+# (notices, the licenses of bundled code), and decisive terms in it still count.
+APPENDED_WORDS = 150
 
 
 class Identification(NamedTuple):
     kind: str  # "license", "compound", "pointer" or "unknown"
     license: str | None  # SPDX expression or LicenseRef, when known
     confidence: float
-    method: str  # "spdx-tag", "phrases", "full-text" or ""
+    method: str  # "spdx-tag", "title", "full-text", "parts" or ""
     parts: tuple[str, ...] = ()
     line: int | None = None  # where the evidence is, when one line carries it
+    near: str = ""  # when unknown: the license the text resembles, and why it is not that
+
+
+UNKNOWN = Identification("unknown", None, 0.0, "")
 
 
 def _plain(text: str) -> str:
@@ -44,52 +89,276 @@ def _plain(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(_COPYRIGHT.sub("", text).split())
+    """For edit distance: copyright lines out, white space folded, lower case
+    (copies of a standard text set its disclaimer in capitals or not)."""
+    return " ".join(_COPYRIGHT.sub("", text).split()).lower()
 
 
-def phrase_matches(plain: str) -> list[str]:
-    found = []
-    for entry in tables.texts()["texts"]:
-        if all(p in plain for p in entry["phrases"]) and not any(a in plain for a in entry.get("absent", ())):
-            found.append(str(entry["license"]))
-    return found
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_plain(_COPYRIGHT.sub("", text)))
+
+
+# -- the table -----------------------------------------------------------------
+
+class Entry(NamedTuple):
+    license: str
+    titles: tuple[str, ...]  # a part starts at a line that begins with one
+    phrases: tuple[str, ...]  # all must be in the part's first lines
+    absent: tuple[str, ...]  # none may be
+    carries: frozenset[str]  # decisive terms the license itself has
 
 
 @functools.lru_cache(maxsize=1)
-def _standard_texts() -> list[tuple[str, str]]:
+def _entries() -> tuple[Entry, ...]:
+    return tuple(Entry(str(e["license"]), tuple(e["titles"]), tuple(e.get("phrases") or ()),
+                       tuple(e.get("absent") or ()), frozenset(e.get("carries") or ()))
+                 for e in tables.texts()["texts"])
+
+
+@functools.lru_cache(maxsize=1)
+def _decisive() -> re.Pattern:
+    """One pattern for every decisive term; its group names are the terms."""
+    terms = tables.texts()["decisive"]
+    return datacache.regex("|".join(f"(?P<{re.sub(r'[^a-z]', '_', term)}>(?<![a-z])(?:"
+                                    + "|".join(re.escape(p) for p in phrases) + "))"
+                                    for term, phrases in sorted(terms.items())))
+
+
+@functools.lru_cache(maxsize=1)
+def _neutral() -> re.Pattern:
+    return datacache.regex("|".join(re.escape(p) for p in tables.texts()["decisive-neutral"]))
+
+
+def decisive_terms(plain: str) -> frozenset[str]:
+    """The decisive terms (rules/licenses/texts.yaml) a plain text holds, not
+    counting where it grants both ("commercial or non-commercial")."""
+    names = {re.sub(r"[^a-z]", "_", term): term for term in tables.texts()["decisive"]}
+    plain = _neutral().sub(" ", plain)
+    return frozenset(names[match.lastgroup] for match in _decisive().finditer(plain) if match.lastgroup)
+
+
+@functools.lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """A line that begins a license: a title or an anchor of the table."""
+    phrases = sorted({*(t for e in _entries() for t in e.titles), *tables.texts()["anchors"]}, key=lambda p: (-len(p), p))
+    return datacache.regex("^(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+
+
+# -- the standard texts ------------------------------------------------------------
+
+class Standard(NamedTuple):
+    license: str
+    norm: str  # white space folded, copyright lines out
+    words: tuple[str, ...]
+    positions: dict[tuple[str, ...], int]  # each shingle -> where it first starts
+    carries: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _standard_texts() -> dict[str, Standard]:
     """identify's texts, normalised (in the data cache after the first run)."""
     try:
         from identify.vendor.licenses import LICENSES  # identify's texts load only when a license file needs them
     except ImportError:  # pragma: no cover - identify is a declared dependency
-        return []
+        return {}
     source = "\0".join(f"{key}\1{text}" for key, text in LICENSES)
-    # the key names the texts; bump its number whenever _norm changes
-    return [tuple(pair) for pair in datacache.derived(
-        "standard-texts/1", source, lambda: [(_IDENTIFY_IDS.get(key, key), _norm(text)) for key, text in LICENSES])]
+    # the key names the texts; bump its number whenever _norm or _words changes
+    pairs = datacache.derived("standard-texts/4", source, lambda: [
+        (_IDENTIFY_IDS.get(key, key), _norm(text), _words(text)) for key, text in LICENSES])
+    found = {}
+    for key, norm, words in pairs:
+        positions: dict[tuple[str, ...], int] = {}
+        for index, shingle in enumerate(_shingles(words)):
+            positions.setdefault(shingle, index)
+        found[key] = Standard(key, norm, tuple(words), positions, decisive_terms(_plain(norm)))
+    return found
 
 
-def full_text_match(text: str) -> tuple[str, float] | None:
-    """Closest standard text within 5% edits, as identify's detector does."""
-    import ukkonen  # the edit-distance module loads only for a full-text comparison
+def _shingles(words: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [tuple(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))]
 
-    norm = _norm(text)
-    if not norm:
-        return None
-    cutoff = math.ceil(0.05 * len(norm))
-    best: tuple[str, int] | None = None
-    for key, standard in _standard_texts():
-        if abs(len(norm) - len(standard)) / len(norm) > 0.05:
+
+class Difference(NamedTuple):
+    inserted: int  # the most words the file adds in one place inside the standard text
+    deleted: int  # the most words of the standard text the file lacks in one place, before its end
+    lead: int  # words before the standard text starts
+    tail: int  # words after it ends
+    lost_tail: int  # words of the standard text missing at its end (a truncated file)
+
+
+def _difference(words: list[str], standard: Standard) -> Difference:
+    """How the file's words differ from the standard text, found by walking the
+    shingles the two share in order: between two shared shingles, more words
+    on the file's side than the standard's is an insertion (a clause of its
+    own), fewer a deletion; about as many is the same clause reworded, or a
+    name filled in."""
+    inserted = deleted = 0
+    prev_t = prev_r = -1
+    lead = None
+    for index, shingle in enumerate(_shingles(words)):
+        position = standard.positions.get(shingle)
+        if position is None or position <= prev_r:
             continue
-        distance = ukkonen.distance(norm, standard, cutoff)
-        if distance < cutoff and (best is None or distance < best[1]):
-            best = (key, distance)
-    if best is None:
+        if lead is None:
+            lead, prev_t, prev_r = index, index, position
+            continue
+        gap = (index - prev_t) - (position - prev_r)
+        inserted, deleted = max(inserted, gap), max(deleted, -gap)
+        prev_t, prev_r = index, position
+    if lead is None:
+        return Difference(len(words), len(standard.words), len(words), 0, len(standard.words))
+    tail = max(len(words) - (prev_t + SHINGLE), 0)
+    lost_tail = max(len(standard.words) - (prev_r + SHINGLE), 0)
+    return Difference(inserted, deleted, lead, tail, lost_tail)
+
+
+def full_text_match(words: list[str]) -> tuple[Standard, float] | None:
+    """The standard text the file covers best, with the share of the
+    standard's word sequences (shingles) it holds; None below MIN_CONFIDENCE."""
+    mine = set(_shingles(words))
+    best: tuple[Standard, float] | None = None
+    for standard in _standard_texts().values():
+        if not standard.positions:
+            continue
+        share = len(mine & standard.positions.keys()) / len(standard.positions)
+        if share >= MIN_CONFIDENCE and (best is None or share > best[1]):
+            best = (standard, share)
+    return best
+
+
+# -- one part ------------------------------------------------------------------------
+
+_VERSION = datacache.regex(r"(?<![a-z0-9])(?:version|v\.?) ?(\d+(?:\.\d+)*)")
+
+
+def _versions(plain: str) -> frozenset[str]:
+    return frozenset(v.removesuffix(".0") for v in _VERSION.findall(plain[:VERSION_CHARACTERS]))
+
+
+def _version_clash(plain: str, standard: Standard) -> bool:
+    """Whether the file's first lines name a version its standard text does not."""
+    mine, theirs = _versions(plain), _versions(standard.norm)
+    return bool(mine and theirs and not mine & theirs)
+
+
+class Part(NamedTuple):
+    license: str | None
+    method: str  # "title", "full-text" or ""
+    confidence: float
+    appended: bool  # text after the standard text (notices, a second license without title)
+    terms: frozenset[str]  # decisive terms of the part
+    near: str = ""  # when unknown: the license it resembles, and why it is not that
+
+
+def _listed(terms: frozenset[str]) -> str:
+    return ", ".join(sorted(terms))
+
+
+def _title_lines(lines: list[str]) -> list[str]:
+    """The first lines of a part, plain, without markup or copyright lines."""
+    found = []
+    for line in lines:
+        plain = _MARKUP.sub("", _plain(line))
+        if plain and not _COPYRIGHT.match(plain):
+            found.append(plain)
+            if len(found) == TITLE_LINES:
+                break
+    return found
+
+
+def _titled(lines: list[str], head: str) -> Entry | None:
+    """The entry whose title is one of the part's first lines, most specific first."""
+    best: tuple[int, Entry] | None = None
+    for line in _title_lines(lines):
+        for entry in _entries():
+            for title in entry.titles:
+                rest = line[len(title):].split() if line.startswith(title) else None
+                if rest is None or len(rest) > TITLE_SLACK:
+                    continue
+                if all(p in head for p in entry.phrases) and not any(a in head for a in entry.absent):
+                    if best is None or len(title) > best[0]:
+                        best = (len(title), entry)
+    return best[1] if best else None
+
+
+def _identify_part(lines: list[str]) -> Part:
+    text = "\n".join(lines)
+    plain = _plain(text)
+    terms = decisive_terms(plain)
+    head = _plain(_COPYRIGHT.sub("", text))[:HEAD_CHARACTERS]
+    entry = _titled(lines, head)
+    standards = _standard_texts()
+    if entry is not None:
+        standard = standards.get(entry.license)
+        extra_terms = terms - entry.carries - (standard.carries if standard else frozenset())
+        if extra_terms:
+            return Part(None, "", 0.0, False, terms, f"{entry.license} with terms it does not have ({_listed(extra_terms)})")
+        if standard is None:
+            return Part(entry.license, "title", 0.9, False, terms)
+        difference = _difference(_words(text), standard)
+        if difference.inserted >= CLAUSE_WORDS or difference.deleted >= DELETED_WORDS \
+                or _version_clash(_norm(text), standard):
+            return Part(None, "", 0.0, False, terms, f"{entry.license} with changes to its text")
+        if MIN_PART_WORDS <= difference.tail < APPENDED_WORDS:
+            return Part(None, "", 0.0, False, terms, f"{entry.license} with a clause appended")
+        return Part(entry.license, "title", 0.95, difference.tail >= APPENDED_WORDS, terms)
+    words = _words(text)
+    full = full_text_match(words)
+    if full is None:
+        return Part(None, "", 0.0, False, terms)
+    standard, share = full
+    difference = _difference(words, standard)
+    if terms - standard.carries:
+        return Part(None, "", 0.0, False, terms, f"{standard.license} with terms it does not have ({_listed(terms - standard.carries)})")
+    if (_version_clash(_norm(text), standard) or max(difference.inserted, difference.lead) >= CLAUSE_WORDS
+            or difference.deleted >= DELETED_WORDS
+            or difference.lost_tail > max(CLAUSE_WORDS, LOST_TAIL * len(standard.words))):
+        return Part(None, "", 0.0, False, terms, f"{standard.license} with changes to its text")
+    if SHINGLE <= difference.tail < APPENDED_WORDS:
+        return Part(None, "", 0.0, False, terms, f"{standard.license} with a clause appended")
+    return Part(standard.license, "full-text", round(share, 3), difference.tail >= APPENDED_WORDS, terms)
+
+
+# -- a file ----------------------------------------------------------------------------
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _start_of(line: str) -> str | None:
+    """The title or anchor a line begins with, when it begins a license: a
+    title line says little more ("Public License"), and no sentence ends there."""
+    plain = _MARKUP.sub("", _plain(line))
+    match = _starts().match(plain) if plain else None
+    if match is None:
         return None
-    return best[0], 1 - best[1] / len(norm)
+    rest = plain[match.end():]
+    if match.group() in tables.texts()["anchors"]:
+        return match.group()
+    if len(rest.split()) > TITLE_SLACK or (rest.strip() and rest.rstrip().endswith(".")):
+        return None
+    return match.group()
 
 
-def _standard_length(key: str) -> int | None:
-    return next((len(t) for k, t in _standard_texts() if k == key), None)
+def _parts(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(first line, lines) of each part: a title or anchor line starts a new
+    one, with the copyright lines and blank lines just above it. A title that
+    repeats the current part's own ("GNU GENERAL PUBLIC LICENSE" above its
+    terms) starts nothing."""
+    starts, current = [0], None
+    for number, line in enumerate(lines):
+        found = _start_of(line)
+        if found is None:
+            continue
+        if number and found != current:
+            begin = number
+            while begin > starts[-1] + 1 and (not lines[begin - 1].strip() or _COPYRIGHT.match(lines[begin - 1])):
+                begin -= 1
+            if begin > starts[-1]:
+                starts.append(begin)
+        current = found
+    ends = starts[1:] + [len(lines)]
+    return [(start, lines[start:end]) for start, end in zip(starts, ends, strict=True)]
 
 
 def _is_pointer(text: str) -> bool:
@@ -102,6 +371,11 @@ def _is_pointer(text: str) -> bool:
 
 
 _ID_TOKEN = datacache.regex(r"[A-Za-z][A-Za-z0-9.+\-]*-[0-9][A-Za-z0-9.+\-]*|\bMIT\b")
+# The GNU licenses' own notice for "this version or any later one".
+_OR_LATER = datacache.regex(r"either version (2|2\.1|3)(?:\.0)? of the license, or \(at your option\) any later version")
+# A tag counts for a long text only in its first lines: further down, a
+# license text shows how to apply it to other files.
+TAG_LINES = 3
 
 
 def _pointer_target(text: str) -> str | None:
@@ -125,23 +399,74 @@ def identify(text: str) -> Identification:
     plain = _plain(text)
     if tag is not None and spdx.is_valid(tag[0]) and len(plain) < 400:
         return Identification("license", spdx.normalise(tag[0]), 1.0, "spdx-tag", line=tag[1])
-    phrases = phrase_matches(plain)
-    if len(set(phrases)) > 1:
-        parts = tuple(sorted(set(phrases)))
-        return Identification("compound", " AND ".join(parts), 0.9, "phrases", parts)
     if _is_pointer(text):
-        named = phrases[0] if phrases else _pointer_target(text)
+        named = _identify_part(_lines(text)).license or _pointer_target(text)
         return Identification("pointer", named, 0.0, "", (named,) if named else ())
-    full = full_text_match(text)
-    if full and full[1] >= MIN_CONFIDENCE:
-        return Identification("license", full[0], round(full[1], 3), "full-text")
-    if phrases:
-        key = phrases[0]
-        standard = _standard_length(key)
-        if standard and len(_norm(text)) > 1.1 * standard:
-            # the standard text plus something appended: notices, exceptions
-            return Identification("compound", key, 0.8, "phrases", (key, "additional text"))
-        return Identification("license", key, 0.9, "phrases")
-    if tag is not None and spdx.is_valid(tag[0]):
+    lines = _lines(text)
+    whole = _identify_part(lines)
+    if whole.license and not whole.appended:
+        return Identification("license", _or_later(whole.license, lines), whole.confidence, whole.method)
+    found = _parts(lines)
+    if len(found) == 1:
+        if whole.license is None:
+            return _tagged(tag) or UNKNOWN._replace(near=whole.near)
+        return Identification("compound", whole.license, 0.8, whole.method, (whole.license, "additional text"))
+    parts = [(start, _identify_part(part_lines), part_lines) for start, part_lines in found]
+    named = [part for _, part, _ in parts if part.license]
+    if not named:
+        return _tagged(tag) or UNKNOWN._replace(near=whole.near)
+    unnamed = [(part, lines) for _, part, lines in parts if not part.license
+               and len(_words("\n".join(lines))) >= MIN_PART_WORDS]
+    later = [part._replace(license=_or_later(part.license, lines)) for part in named]
+    if later != named:  # the GNU notice is the -or-later's own, no part of its own
+        named = later
+        unnamed = [(part, part_lines) for part, part_lines in unnamed
+                   if not _OR_LATER.search(_plain("\n".join(part_lines)))]
+    restricting = frozenset().union(*(part.terms - _carried(named) for part, _ in unnamed))
+    if restricting:  # text we cannot name restricts what the licenses we can name allow
+        near = " and ".join(sorted({p.license for p in named}))
+        return UNKNOWN._replace(near=f"{near} with terms it does not have ({_listed(restricting)})")
+    licenses = sorted({part.license for part in named})
+    extra = bool(unnamed) or any(part.appended for part in named)
+    if len(licenses) == 1 and not extra:
+        first = named[0]
+        line = next(start + 1 for start, part, _ in parts if part.license)
+        return Identification("license", first.license, first.confidence, first.method,
+                              line=line if len(parts) > 1 else None)
+    shown = tuple(licenses) + (("additional text",) if extra else ())
+    return Identification("compound", " AND ".join(licenses), 0.8, "parts", shown)
+
+
+def _tagged(tag: tuple[str, int] | None) -> Identification | None:
+    """A long text's own SPDX tag, in its first lines, when nothing else names it."""
+    if tag is not None and spdx.is_valid(tag[0]) and tag[1] <= TAG_LINES:
         return Identification("license", spdx.normalise(tag[0]), 0.9, "spdx-tag", line=tag[1])
-    return Identification("unknown", None, 0.0, "")
+    return None
+
+
+def _or_later(license_: str, lines: list[str]) -> str:
+    """A GNU license's text with its own "or any later version" notice above
+    its title, or more often than the text itself has it (in its
+    how-to-apply appendix), is -or-later."""
+    standard = _standard_texts().get(license_)
+    entry = next((e for e in _entries() if e.license == license_), None)
+    if not license_.endswith("-only") or standard is None or entry is None:
+        return license_
+    title = next((n for n, line in enumerate(lines) if _start_of(line) in entry.titles), len(lines))
+    above = _OR_LATER.search(_plain("\n".join(lines[:title])))
+    plain = _plain("\n".join(lines))
+    if above or len(_OR_LATER.findall(plain)) > len(_OR_LATER.findall(_plain(standard.norm))):
+        return license_.removesuffix("-only") + "-or-later"
+    return license_
+
+
+def _carried(parts: list[Part]) -> frozenset[str]:
+    """The decisive terms the named parts' own licenses carry."""
+    standards = _standard_texts()
+    carried: set[str] = set()
+    for part in parts:
+        license_ = part.license.replace("-or-later", "-only")
+        entry = next((e for e in _entries() if e.license == license_), None)
+        carried |= entry.carries if entry else frozenset()
+        carried |= standards[license_].carries if license_ in standards else frozenset()
+    return frozenset(carried)

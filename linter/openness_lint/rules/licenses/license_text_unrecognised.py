@@ -12,5 +12,10 @@ from openness_lint.registry import rule
 
 @rule("LIC004")
 def license_text_unrecognised(ctx: Context) -> Iterator[Violation]:
-    for item, _ in declarations.license_texts(ctx, "unknown"):
-        yield Violation("license text not recognised; openness-lint will not guess which license it is", item.path, 1)
+    for item, ident in declarations.license_texts(ctx, "unknown"):
+        if ident.near:
+            yield Violation(f"license text not recognised: it is {ident.near}, so openness-lint does not take "
+                            "it for that license", item.path, 1)
+        else:
+            yield Violation("license text not recognised; openness-lint will not guess which license it is",
+                            item.path, 1)

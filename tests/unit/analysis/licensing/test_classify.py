@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from openness_lint.analysis.licensing import classify, tables
 
+from tests.helpers.reference import scancode_keys
 from tests.helpers.licenses import AI_LICENSES
 
 
@@ -99,10 +100,13 @@ def test_fits_type(expression, artifact, fits):
     assert classify.fits_type(expression, artifact) is fits
 
 
-def test_every_scancode_key_we_use_is_bundled_with_license_expression():
+def test_every_scancode_key_we_use_is_a_scancode_key():
+    """In license-expression's index, or in ScanCode's license database (the
+    test-only licensedcode-data, newer than the index)."""
     from license_expression import get_license_index
 
     bundled = {entry.get("spdx_license_key") for entry in get_license_index()}
+    bundled |= {f"LicenseRef-scancode-{key}" for key in scancode_keys()}
     ours = {entry["license"] for entry in tables.texts()["texts"]}
     ours |= {entry.get("license") for entry in tables.hub_ids().values()}
     ours |= set(tables.texts()["urls"].values())

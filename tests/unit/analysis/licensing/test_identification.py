@@ -52,7 +52,7 @@ def test_ai_license_title_in_capitals(name, title, expected, category):
 def test_short_license_that_says_licensee_is_not_a_pointer():
     # "licensee " contains "see "; a short grant that names its licensee is
     # still a license, not a pointer to one.
-    text = ("Gemma Terms of Use\n\nThe licensee may run and share the model, "
+    text = ("Gemma Terms of Use\n\nLast modified: April 1, 2024\n\nThe licensee may run and share the model, "
             "and must not use it to harm people.\n")
     found = identify(text)
     assert (found.kind, found.license) == ("license", "LicenseRef-scancode-gemma-tou-2024-04-01")

@@ -41,11 +41,21 @@ def test_lic006_two_licenses_in_one_file(make_repo, run_cli):
     assert ("LIC006", "LICENSE", 1) in located(report)
 
 
-def test_lic006_standard_text_with_appended_terms(make_repo, run_cli):
+def test_lic006_standard_text_with_appended_notices(make_repo, run_cli):
+    appended = ("\n\nNotices for the model weights\n"
+                + "The weights in this folder were trained by Example Lab and are shared for study. " * 12)
+    report = lint(run_cli, make_repo({"LICENSE": standard("MIT") + appended}))
+    assert ("LIC006", "LICENSE", 1) in located(report)
+
+
+def test_appended_terms_that_restrict_the_license_leave_it_unknown(make_repo, run_cli):
+    """MIT with "research only" terms appended is not MIT: never more open than the text."""
     appended = ("\n\nAdditional terms for the model weights\n"
                 + "The weights may only be used for research by members of Example Lab. " * 12)
     report = lint(run_cli, make_repo({"LICENSE": standard("MIT") + appended}))
-    assert ("LIC006", "LICENSE", 1) in located(report)
+    (finding,) = [f for f in report["findings"] if f["rule"] == "LIC004"]
+    assert finding["path"] == "LICENSE" and "MIT" in finding["message"] and "research" in finding["message"]
+    assert ("LIC006", "LICENSE", 1) not in located(report)
 
 
 def test_text_rules_quiet_on_a_clean_release(make_repo, run_cli):
