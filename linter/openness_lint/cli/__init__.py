@@ -27,7 +27,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # that `check` does not pay for the SVG and HTML renderers.
 COMMANDS = {
     "badge": ("badge", "badge"), "check": ("check", "check"), "explain": ("explain", "explain"),
-    "init": ("init", "init"), "level": ("level", "level"), "report": ("report", "report"),
+    "identify": ("identify", "identify_command"), "init": ("init", "init"), "level": ("level", "level"),
+    "report": ("report", "report"),
     "rules": ("rules", "rules"),
 }
 
