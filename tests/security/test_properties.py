@@ -20,7 +20,7 @@ from openness_lint import config
 from openness_lint.errors import ConfigError
 from openness_lint.finding import Finding, Severity
 from openness_lint.formats import github
-from openness_lint.text import markdown, spdx
+from openness_lint.text import frontmatter, spdx
 
 from tests.security.helpers import ANNOTATION_COMMANDS, PROPERTY_KEYS, parse_command
 
@@ -83,7 +83,7 @@ def line_count(text: str) -> int:
 @example("---\n[{a: b}]: x\n---\n")  # a mapping inside a key: TypeError
 @example("---\nlicense: -_\n---\n")  # an empty signed integer: IndexError
 def test_front_matter_parser_never_raises_and_points_inside_the_file(text):
-    front = markdown.parse_front_matter(text)
+    front = frontmatter.parse_front_matter(text)
     if front.problem is not None:
         assert front.data is None
         assert front.problem_line is not None and 1 <= front.problem_line <= line_count(text), \

@@ -17,7 +17,8 @@ from openness_lint.catalog.sections import find_section, section_sets
 from openness_lint.context import Context
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry, parent_of
-from openness_lint.text.markdown import FrontMatter, Heading, Line, body_lines, headings, parse_front_matter
+from openness_lint.text.frontmatter import FrontMatter, parse_front_matter
+from openness_lint.text.markdown import Heading, Line, body_lines, headings
 
 MODEL_CARD_NAMES = {"model_card.md", "model-card.md", "modelcard.md"}
 DATA_CARD_NAMES = {"data_card.md", "data-card.md", "datacard.md", "datasheet.md",

@@ -13,7 +13,8 @@ from openness_lint.analysis.policy import vocabulary
 from openness_lint.catalog import datacache
 from openness_lint.context import Context
 from openness_lint.repo.inventory import parent_of
-from openness_lint.text.markdown import FrontMatter, Heading, Line, body_lines, headings, parse_front_matter
+from openness_lint.text.frontmatter import FrontMatter, parse_front_matter
+from openness_lint.text.markdown import Heading, Line, body_lines, headings
 
 SCHEME = datacache.regex(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 

@@ -8,7 +8,6 @@ license more open than the text.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click

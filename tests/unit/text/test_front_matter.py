@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from openness_lint.text.markdown import parse_front_matter
+from openness_lint.text.frontmatter import parse_front_matter
 
 from tests.helpers.cards import card, found, lint
 

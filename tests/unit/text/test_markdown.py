@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from openness_lint.catalog import sections
-from openness_lint.text import markdown
+from openness_lint.text import frontmatter, markdown
 from openness_lint.text.markdown import links
 
 BODY = """\
@@ -38,7 +38,7 @@ def test_atx_and_setext_headings_outside_code():
 
 def test_headings_start_after_the_front_matter():
     text = "---\ntitle: x\n---\n# Body title\n"
-    assert [h.line for h in markdown.headings(text, markdown.parse_front_matter(text).body_line)] == [4]
+    assert [h.line for h in markdown.headings(text, frontmatter.parse_front_matter(text).body_line)] == [4]
 
 
 def test_comments_are_blanked_and_columns_kept():
@@ -115,6 +115,7 @@ def test_every_set_names_defined_sections_with_titles():
 def test_links_inline_reference_html_and_images():
     text = (
         "See [the card](docs/card.md \"title\") and ![logo](<img/a logo.png>).\n"
+        "\n"  # a definition cannot interrupt a paragraph (CommonMark 4.7)
         "[ref]: ./LICENSE\n"
         '<a href="NOTICE">notice</a> <img src=\'x.png\'>\n'
         "`[not a link](code.md)` and [wiki](Page_(disambiguation).md)\n"
@@ -124,10 +125,10 @@ def test_links_inline_reference_html_and_images():
     assert found == [
         ("the card", "docs/card.md", 1, 16),
         ("logo", "img/a logo.png", 1, 51),
-        ("ref", "./LICENSE", 2, 8),
-        ("", "NOTICE", 3, 10),
-        ("", "x.png", 3, 39),
-        ("wiki", "Page_(disambiguation).md", 4, 36),
+        ("ref", "./LICENSE", 3, 8),
+        ("", "NOTICE", 4, 10),
+        ("", "x.png", 4, 39),
+        ("wiki", "Page_(disambiguation).md", 5, 36),
     ]
 
 
@@ -136,3 +137,30 @@ def test_reference_links_take_their_target_from_the_definition():
     refs = [(link.label, link.target, link.line, link.reference) for link in links(markdown.body_lines(text))
             if link.reference]
     assert refs == [("Technical Report", "docs/report.md", 1, True), ("notes", "NOTES.md", 1, True)]
+
+
+def test_indented_and_nested_code_hide_headings_and_links():
+    text = ("Intro paragraph.\n\n    # indented code, not a heading\n    [x](indented.md)\n\n"
+            "- item\n\n  ```\n  # fenced in a list\n  [y](nested.md)\n  ```\n\n# Real\n")
+    assert [h.title for h in markdown.headings(text)] == ["Real"]
+    assert [link.target for link in links(markdown.body_lines(text))] == []
+
+
+def test_a_link_may_span_lines_and_is_reported_where_its_target_is():
+    text = "See [the model\ncard](docs/card.md) for details.\n"
+    assert [(link.label, link.target, link.line, link.column) for link in links(markdown.body_lines(text))] == [
+        ("the model card", "docs/card.md", 2, 7)]
+
+
+def test_a_bold_line_alone_is_a_label_and_a_bold_word_in_prose_is_not():
+    text = "**License**\n\nApache-2.0.\n\nThe **license** is below.\n\n**Data:** see the datasheet.\n"
+    found = [(h.level, h.title, h.line) for h in markdown.headings(text)]
+    assert (markdown.LABEL_LEVEL, "License", 1) in found
+    assert all(h[2] != 5 for h in found)
+
+
+def test_tables_give_header_and_rows_with_their_lines():
+    text = "Intro\n\n| Artifact | License |\n|---|---|\n| Code | MIT |\n| Weights | CC-BY-NC-4.0 |\n"
+    [table] = markdown.tables(markdown.body_lines(text))
+    assert table.line == 3 and table.header == ("Artifact", "License")
+    assert table.rows == ((5, ("Code", "MIT")), (6, ("Weights", "CC-BY-NC-4.0")))

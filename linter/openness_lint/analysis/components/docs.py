@@ -20,7 +20,8 @@ from openness_lint.context import Context
 from openness_lint.errors import ConfigError
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry
-from openness_lint.text.markdown import body_lines, links, parse_front_matter, split_lines
+from openness_lint.text.frontmatter import parse_front_matter, split_lines
+from openness_lint.text.markdown import body_lines, links
 
 DOCUMENTS_FILE = "rules/cards/documents.yaml"
 CITATION = "CITATION.cff"

@@ -23,7 +23,6 @@ guess. A file with several licenses is compound and lists every part.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from typing import NamedTuple
 

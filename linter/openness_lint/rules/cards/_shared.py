@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openness_lint.analysis.cards import Card
-from openness_lint.text.markdown import split_lines
+from openness_lint.text.frontmatter import split_lines
 
 
 def component(card: Card) -> str:

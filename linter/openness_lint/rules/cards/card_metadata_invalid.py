@@ -10,7 +10,7 @@ from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
 from openness_lint.rules.cards._shared import component
-from openness_lint.text import markdown
+from openness_lint.text import frontmatter
 
 # A Hub id: `imdb`, `org/name`; never a URL or a sentence.
 HUB_ID = datacache.regex(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
@@ -30,7 +30,7 @@ def _hub_id(value: Any) -> bool:
     return isinstance(value, str) and bool(HUB_ID.match(value))
 
 
-def _items(front: markdown.FrontMatter, key: str, value: Any, single: bool,
+def _items(front: frontmatter.FrontMatter, key: str, value: Any, single: bool,
            item_ok: Callable[[Any], bool], noun: str) -> Iterator[tuple[str, int | None]]:
     """A list (or, with single, also one item) of strings: each bad item at its line."""
     if single and isinstance(value, str):
@@ -43,7 +43,7 @@ def _items(front: markdown.FrontMatter, key: str, value: Any, single: bool,
             yield f"`{key}` item {item!r} is not a {noun}", front.line(value, index)
 
 
-def _emissions(front: markdown.FrontMatter, value: Any) -> Iterator[tuple[str, int | None]]:
+def _emissions(front: frontmatter.FrontMatter, value: Any) -> Iterator[tuple[str, int | None]]:
     if _number(value):
         return
     if not isinstance(value, dict):
@@ -52,7 +52,7 @@ def _emissions(front: markdown.FrontMatter, value: Any) -> Iterator[tuple[str, i
         yield "`co2_eq_emissions.emissions` must be a number (grams of CO2)", front.line(value, "emissions")
 
 
-def problems(front: markdown.FrontMatter, key: str, value: Any) -> Iterator[tuple[str, int | None]]:
+def problems(front: frontmatter.FrontMatter, key: str, value: Any) -> Iterator[tuple[str, int | None]]:
     """What is wrong with one key's value; a None line means the key's own line."""
     if key == "datasets":
         yield from _items(front, key, value, False, _hub_id, "dataset id")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openness_lint.analysis.licensing import classify, tables
 
-from tests.helpers.reference import scancode_keys
 from tests.helpers.licenses import AI_LICENSES
+from tests.helpers.reference import scancode_keys
 
 
 @pytest.mark.parametrize(("expression", "category"), [

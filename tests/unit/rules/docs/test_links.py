@@ -77,14 +77,16 @@ the [policy](USE_POLICY.md), [the web](https://example.org/missing.md) and [here
 ```
 
 ![diagram](img/diagram.png)
+
 [card]: ./model_cards/sorter.md
+
 <img src="img/logo.png">
 """
     root = make_repo({"README.md": readme, "LICENSE": "x", "USE_POLICY.md": "x", "docs/notes.md": "x",
                       "img/logo.png": "x"})
     report = lint(root, "DOC002")
     assert {(f.code, f.path, f.line, f.column) for f in report.findings} == {
-        ("DOC002", "README.md", 3, 30), ("DOC002", "README.md", 10, 12), ("DOC002", "README.md", 11, 9)}
+        ("DOC002", "README.md", 3, 30), ("DOC002", "README.md", 10, 12), ("DOC002", "README.md", 12, 9)}
     assert all(f.severity.label == "error" for f in report.findings)
     assert "did you mean 'LICENSE'" in next(f.message for f in report.findings if f.line == 3)
 
