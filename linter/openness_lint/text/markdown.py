@@ -19,11 +19,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from openness_lint.text.frontmatter import split_lines
+from openness_lint.text.mdlinks import CODE_SPAN, Link, links_of
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_DEFINITION = re.compile(r"\s{0,3}\[([^\]]+)\]:")
-_HTML = re.compile(r"<(?:a|img|source|video|audio)\b[^<>]*?\s(?:href|src)\s*=\s*(\"[^\"<>]*\"|'[^'<>]*')",
-                   re.IGNORECASE)
 # A bold label is a heading when it is short.
 LABEL_WORDS = 8
 LABEL_LEVEL = 7  # below every real heading: a label's section ends at the next heading or label
@@ -46,19 +43,23 @@ class Heading(NamedTuple):
         return normalise_heading(self.title)
 
 
-class Link(NamedTuple):
-    label: str
-    target: str
-    line: int
-    column: int | None  # 1-based column of the target, when it can be found in the line
-    reference: bool = False  # `[label][ref]`: its target is checked at the definition
-    image: bool = False
-
-
 class Table(NamedTuple):
     line: int  # the header row
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (line, cells)
+    targets: tuple[tuple[int, int, str], ...] = ()  # (line, cell index, link target)
+
+
+class Block(NamedTuple):
+    """A paragraph's text as it reads: markup dropped, link labels and code
+    spans kept, one "\n" per source line break."""
+
+    line: int  # its first line
+    text: str
+    targets: tuple[tuple[int, str], ...]  # (offset in text, link target)
+
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset)
 
 
 class Parsed(NamedTuple):
@@ -66,6 +67,7 @@ class Parsed(NamedTuple):
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
     tables: tuple[Table, ...]
+    blocks: tuple[Block, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,8 +117,8 @@ def parse(text: str, first: int = 1) -> Parsed:
         if token.type in ("fence", "code_block") and token.map:
             code.update(range(token.map[0], token.map[1]))
     lines = tuple(Line(first + i, line, i in code) for i, line in enumerate(visible))
-    return Parsed(lines, tuple(_headings(tokens, first)), tuple(_links(tokens, env, visible, code, first)),
-                  tuple(_tables(tokens, first)))
+    return Parsed(lines, tuple(_headings(tokens, first)), tuple(links_of(tokens, env, visible, code, first)),
+                  tuple(_tables(tokens, first)), tuple(_blocks(tokens, first)))
 
 
 def _headings(tokens: list, first: int) -> list[Heading]:
@@ -154,98 +156,15 @@ def _label(inline: Any, height: int) -> tuple[str, int] | None:
     return None
 
 
-def _find(lines: list[str], rows: range, needle: str, start: tuple[int, int]) -> tuple[int, int] | None:
-    """(row, column) of needle in the rows, at or after start."""
-    for row in rows:
-        if row < start[0]:
-            continue
-        column = lines[row].find(needle, start[1] if row == start[0] else 0)
-        if column >= 0:
-            return row, column
-    return None
-
-
-def _target_spot(lines: list[str], rows: range, target: str, cursor: tuple[int, int]) -> tuple[int, int] | None:
-    """Where `target` is written as a destination, `(target` or `(<target`,
-    rather than in a label that repeats it: `[a.md](a.md)`."""
-    for opener in ("(", "(<", "( "):
-        spot = _find(lines, rows, opener + target, cursor)
-        if spot:
-            return spot[0], spot[1] + len(opener)
-    return _find(lines, rows, target, cursor)
-
-
-def _links(tokens: list, env: dict, lines: list[str], code: set[int], first: int) -> list[Link]:
-    found = []
-    for token in tokens:
-        if token.type != "inline" or not token.map:
-            continue
-        rows = range(token.map[0], token.map[1])
-        cursor = (token.map[0], 0)
-        children = token.children or []
-        for position, child in enumerate(children):
-            if child.type not in ("link_open", "image"):
-                continue
-            target = child.attrGet("href" if child.type == "link_open" else "src") or ""
-            label = child.content if child.type == "image" else _label_after(children, position)
-            spot = None
-            for form in dict.fromkeys((unquote(target), target, target.replace("%20", " "))):
-                spot = _target_spot(lines, rows, form, cursor) if form else None
-                if spot:
-                    target = form  # as written: markdown-it percent-encodes
-                    break
-            if spot is None:  # `[label][ref]`: no target in the text here
-                spot = _find(lines, rows, label, cursor) if label else None
-                row = spot[0] if spot else token.map[0]
-                found.append(Link(label, target, first + row, spot[1] + 1 if spot else None, reference=True,
-                                  image=child.type == "image"))
-                continue
-            cursor = (spot[0], spot[1] + len(target))
-            found.append(Link(label, target, first + spot[0], spot[1] + 1, image=child.type == "image"))
-    for label, definition in env.get("references", {}).items():
-        row = (definition.get("map") or [0])[0]
-        target = unquote(definition.get("href", ""))
-        source = lines[row] if row < len(lines) else ""
-        column = source.find(target)
-        written = _DEFINITION.match(source)  # markdown-it upper-cases the label
-        found.append(Link(written.group(1) if written else label, target, first + row,
-                          column + 1 if column >= 0 else None))
-    found += _html_links(lines, code, first)
-    return sorted(found, key=lambda link: (link.line, link.column or 0))
-
-
-def _label_after(children: list, position: int) -> str:
-    parts = []
-    for child in children[position + 1:]:
-        if child.type == "link_close":
-            break
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _html_links(lines: list[str], code: set[int], first: int) -> list[Link]:
-    """href and src in HTML, blocks and inline, outside code."""
-    text = "\n".join("" if i in code else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-                     for i, line in enumerate(lines))
-    found = []
-    for match in _HTML.finditer(text):
-        row = text.count("\n", 0, match.start(1))
-        column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 2
-        found.append(Link("", match.group(1)[1:-1], first + row, column))
-    return found
-
-
 def _tables(tokens: list, first: int) -> list[Table]:
-    found, header, rows, row, line = [], (), [], [], 0
+    found, header, rows, targets, row, line, row_line = [], (), [], [], [], 0, 0
     for token in tokens:
         if token.type == "table_open" and token.map:
-            header, rows, line = (), [], first + token.map[0]
+            header, rows, targets, line = (), [], [], first + token.map[0]
         elif token.type == "tr_open":
             row, row_line = [], first + (token.map[0] if token.map else 0)
         elif token.type == "inline" and row is not None and token.level >= 3:
+            targets += [(row_line, len(row), target) for _, target in _inline(token)[1]]
             row.append(_inline_text(token))
         elif token.type == "tr_close":
             if not header:
@@ -253,7 +172,32 @@ def _tables(tokens: list, first: int) -> list[Table]:
             else:
                 rows.append((row_line, tuple(row)))
         elif token.type == "table_close":
-            found.append(Table(line, header, tuple(rows)))
+            found.append(Table(line, header, tuple(rows), tuple(t for t in targets if t[0] != line)))
+    return found
+
+
+def _inline(token: Any) -> tuple[str, list[tuple[int, str]]]:
+    """An inline token's text and its links' (offset, target)."""
+    parts: list[str] = []
+    targets = []
+    size = 0
+    for child in token.children or ():
+        if child.type == "link_open":
+            targets.append((size, unquote(child.attrGet("href") or "")))
+            continue
+        piece = {"text": child.content, "code_inline": child.content,
+                 "softbreak": "\n", "hardbreak": "\n"}.get(child.type, "")
+        parts.append(piece)
+        size += len(piece)
+    return "".join(parts), targets
+
+
+def _blocks(tokens: list, first: int) -> list[Block]:
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.map and index + 1 < len(tokens):
+            text, targets = _inline(tokens[index + 1])
+            found.append(Block(first + token.map[0], text, tuple(targets)))
     return found
 
 
@@ -275,7 +219,7 @@ def _body(text: str, start_line: int) -> Parsed:
 def _of_lines(lines: list[Line]) -> Parsed:
     """A run of a document's lines, parsed on its own."""
     if not lines:
-        return Parsed((), (), (), ())
+        return Parsed((), (), (), (), ())
     return parse("\n".join(line.text for line in lines), lines[0].number)
 
 
@@ -289,9 +233,14 @@ def tables(lines: list[Line]) -> list[Table]:
     return list(_of_lines(lines).tables)
 
 
+def blocks(lines: list[Line]) -> list[Block]:
+    """Paragraphs, in lists and quotes too, outside code and tables."""
+    return list(_of_lines(lines).blocks)
+
+
 def prose(line: Line) -> str:
     """A line's text with `code spans` blanked (columns kept); "" for code."""
-    return "" if line.code else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line.text)
+    return "" if line.code else CODE_SPAN.sub(lambda m: " " * len(m.group()), line.text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -55,9 +55,11 @@ def gated_card(*license_line: str) -> str:
 
 @pytest.fixture
 def stack(make_repo):
-    def build(licensed_manifest: bool = True, **files: str | bytes):
+    def build(licensed_manifest: bool = True, data_license: bool = True, **files: str | bytes):
         manifest = mot(ALL_MOF, **TYPED) if licensed_manifest else mot(ALL_MOF)
-        return make_repo({"mof.yaml": manifest, **STACK_FILES, **files})
+        # the data says what it is under: a root code license says nothing of data
+        data = {"DATA_LICENSE": standard("CC-BY-4.0")} if licensed_manifest and data_license else {}
+        return make_repo({"mof.yaml": manifest, **STACK_FILES, **data, **files})
     return build
 
 
@@ -100,8 +102,8 @@ def test_llama_verdict(stack, run_cli):
 
 def test_non_commercial_data_caps_at_two(stack, run_cli):
     data_card = card("license: cc-by-nc-4.0", "task_categories: [text-generation]", body="# Dataset card\n")
-    root = stack(**{"LICENSE": standard("Apache-2.0"), "README.md": gated_card("license: apache-2.0"),
-                    "data/README.md": data_card})
+    root = stack(data_license=False, **{"LICENSE": standard("Apache-2.0"),
+                                        "README.md": gated_card("license: apache-2.0"), "data/README.md": data_card})
     result = columbia(run_cli, root)
     assert result["criteria"]["dist-data-license"]["status"] == "restricted"
     assert (result["score"], result["cap"], result["achieved"]) == (34.5, 2, "2")

@@ -32,6 +32,8 @@ def test_reproducibility_lists_each_missing_component(make_repo, run_cli):
 def test_reproducibility_met(make_repo, run_cli):
     root = make_repo({
         ".openness-lint.yaml": "profiles: [reproducibility]\n", "LICENSE": standard("Apache-2.0"),
+        # weights and data say what they are under: the root code license does not cover them
+        "MODEL_LICENSE": standard("CC-BY-4.0"), "DATA_LICENSE": standard("CC-BY-4.0"),
         "README.md": PLAIN_README, "train.py": "print('train')\n", "evaluate.py": "print('eval')\n",
         "preprocess.py": "print('prep')\n", "data/train.csv": "text\nhello\n", "data/eval.jsonl": '{"q": 1}\n',
         "model.safetensors": WEIGHTS, "checkpoints/step1000.safetensors": WEIGHTS})
@@ -43,7 +45,8 @@ def test_reproducibility_needs_open_licenses(make_repo, run_cli):
     # Everything is there, but the weights are under Llama terms.
     root = make_repo({
         ".openness-lint.yaml": "profiles: [reproducibility]\n", "LICENSE": standard("Apache-2.0"),
-        "LICENSE-MODEL": ai_text("llama3"), "README.md": PLAIN_README, "train.py": "print('train')\n",
+        "LICENSE-MODEL": ai_text("llama3"), "DATA_LICENSE": standard("CC-BY-4.0"), "README.md": PLAIN_README,
+        "train.py": "print('train')\n",
         "evaluate.py": "print('eval')\n", "preprocess.py": "print('prep')\n", "data/train.csv": "text\nhello\n",
         "data/eval.jsonl": '{"q": 1}\n', "model.safetensors": WEIGHTS, "checkpoints/step1000.safetensors": WEIGHTS})
     _, report = check(run_cli, root)

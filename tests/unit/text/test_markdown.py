@@ -164,3 +164,10 @@ def test_tables_give_header_and_rows_with_their_lines():
     [table] = markdown.tables(markdown.body_lines(text))
     assert table.line == 3 and table.header == ("Artifact", "License")
     assert table.rows == ((5, ("Code", "MIT")), (6, ("Weights", "CC-BY-NC-4.0")))
+
+
+def test_an_image_inside_a_link_is_found_at_its_own_place():
+    text = "[![Code License](https://img.example/badge.svg)](LICENSE) and [![b](b.svg)](B.md)\n"
+    found = [(link.target, link.line, link.column, link.image) for link in links(markdown.body_lines(text))]
+    assert found == [("https://img.example/badge.svg", 1, 18, True), ("LICENSE", 1, 50, False),
+                     ("b.svg", 1, 69, True), ("B.md", 1, 77, False)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openness_lint.analysis.licensing import classify
-from openness_lint.analysis.licensing.attribution import PER_FILE, attribution
+from openness_lint.analysis.licensing.attribution import PER_FILE, STATEMENTS, attribution
 from openness_lint.components import ComponentStatus
 from openness_lint.context import Context
 from openness_lint.text import spdx
@@ -13,7 +13,9 @@ def _status(ctx: Context, artifact: str) -> ComponentStatus:
     groups = attribution(ctx).groups[artifact]
     licenses = sorted({g.license for g in groups if g.license})
     # per-file headers can number thousands: the report names the first 20
-    declared = sorted({d.path for g in groups for d in g.declarations if d.source not in PER_FILE})
+    # a statement in prose is one line of a README: the line is the evidence
+    declared = sorted({d.where() if d.source in STATEMENTS else d.path
+                       for g in groups for d in g.declarations if d.source not in PER_FILE})
     per_file = sorted({d.path for g in groups for d in g.declarations if d.source in PER_FILE} - set(declared))
     evidence = declared + per_file[:20]
     expression = spdx.conjoin(licenses)

@@ -11,11 +11,29 @@ from openness_lint.repo.inventory import Entry
 from openness_lint.repo.repo import Repo
 
 # LICENSE, LICENCE, COPYING, UNLICENSE; any case; with an extension or a
-# -SUFFIX (LICENSE-CODE, LICENSE.md); and split files such as MODEL_LICENSE.
+# -SUFFIX (LICENSE-CODE, LICENSE.md); split files such as MODEL_LICENSE; and
+# agreements named with spaces ("Example Model LICENSE AGREEMENT").
 _LICENSE_NAME = datacache.regex(
-    r"^(?:[a-z0-9]+[-_])*(?:un)?(?:licen[cs]es?|copying)(?:[-_.][\w.-]*)?$", re.IGNORECASE)
+    r"^(?:[\w.]+[-_ ])*(?:un)?(?:licen[cs]es?|copying|agreement)(?:[-_. ][\w. -]*)?$", re.IGNORECASE)
+# a contributor license agreement is about contributions, not the release
+_NOT_LICENSE_WORDS = datacache.regex(r"contributor|(?:^|[-_ .])(?:cla|icla|ccla)(?:$|[-_ .])|individual|corporate",
+                                     re.IGNORECASE)
 # names that may be license files, as a fast first cut for Repo.find
-CANDIDATES = globs.names(("*licen[cs]e*", "*copying*"))
+CANDIDATES = globs.names(("*licen[cs]e*", "*copying*", "*agreement*"))
+# every file in a folder of license files: model_licenses/LICENSE-<model>
+LICENSE_FOLDERS = globs.paths(("*licenses/*", "*licences/*"))
+_FOLDER_OF_LICENSES = datacache.regex(r"licen[cs]es$", re.IGNORECASE)
+# third-party code, and the license files that come with it
+VENDORED_FOLDERS = frozenset({"third_party", "third-party", "thirdparty", "3rdparty", "vendor", "vendored",
+                              "external", "externals", "extern", "deps", "dependencies"})
+# LICENSE-<suffix>: a license (LICENSE-MIT, LICENSE.APACHE) or an artifact
+# (LICENSE-MODEL) is the release's own; any other suffix names a component
+_SUFFIX = datacache.regex(r"^(?:licen[cs]e|copying)[-_.](?P<suffix>.+?)(?:\.(?:md|txt|rst|markdown))?$",
+                          re.IGNORECASE)
+_OWN_SUFFIX = datacache.regex(
+    r"^(?:md|txt|rst|markdown|apache|mit|bsd|gpl|lgpl|agpl|mpl|cc|cc0|isc|unlicense|epl|zlib|boost|"
+    r"agreement|terms|code|source|software|model|models|weights?|data|datasets?|docs?|documentation|params?|checkpoints?)\b",
+    re.IGNORECASE)
 _NOT_CODE = datacache.regex(r"model|weight|data|param|checkpoint", re.IGNORECASE)
 # A license file may be LICENSE.md or LICENSE.MIT, but license.py and
 # licenses.yaml are code and data that happen to share the word.
@@ -54,10 +72,39 @@ def _line_tag(line: str) -> str | None:
 
 
 def is_license_name(name: str) -> bool:
-    if not _LICENSE_NAME.match(name):
+    if not _LICENSE_NAME.match(name) or _NOT_LICENSE_WORDS.search(name):
         return False
-    suffix = name.rsplit(".", 1)[1].lower() if "." in name else ""
-    return suffix not in _NOT_LICENSE_SUFFIXES
+    return _suffix(name) not in _NOT_LICENSE_SUFFIXES
+
+
+def _suffix(name: str) -> str:
+    return name.rsplit(".", 1)[1].lower() if "." in name else ""
+
+
+def in_license_folder(path: str) -> bool:
+    """Whether a file sits in a folder of license files (model_licenses/)."""
+    folder = path.rpartition("/")[0].rpartition("/")[2]
+    return bool(_FOLDER_OF_LICENSES.search(folder)) and _suffix(path) not in _NOT_LICENSE_SUFFIXES
+
+
+def is_vendored(path: str) -> bool:
+    """A license file for third-party code: under third_party/ or vendor/,
+    or named after a component (LICENSE_<component>)."""
+    parts = path.lower().split("/")
+    if VENDORED_FOLDERS.intersection(parts[:-1]):
+        return True
+    if in_license_folder(path):
+        return False
+    match = _SUFFIX.match(parts[-1])
+    return bool(match) and not _OWN_SUFFIX.match(match["suffix"])
+
+
+def subject_of(path: str) -> str:
+    """What a file in a folder of license files is for: its name without
+    LICENSE- and extension (model_licenses/LICENSE-FLUX1-dev -> FLUX1-dev)."""
+    name = path.rpartition("/")[2]
+    match = _SUFFIX.match(name)
+    return match["suffix"] if match else name.rsplit(".", 1)[0]
 
 
 def license_files(repo: Repo, directory: str = "") -> list[Entry]:

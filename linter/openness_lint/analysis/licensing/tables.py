@@ -25,6 +25,11 @@ def texts() -> dict:
 
 
 @functools.lru_cache(maxsize=None)
+def names() -> dict:
+    return _load("names.yaml")
+
+
+@functools.lru_cache(maxsize=None)
 def categories() -> dict:
     return _load("categories.yaml")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from openness_lint.analysis.licensing.attribution import attribution
+from openness_lint.analysis.licensing.attribution import PRIORITY, attribution
 from openness_lint.analysis.licensing.tables import display
 from openness_lint.context import Context
 from openness_lint.finding import Violation
@@ -22,7 +22,11 @@ def license_declarations_disagree(ctx: Context) -> Iterator[Violation]:
                 continue
             places = "; ".join(f"{d.where()} says {display(lic)}" for lic, items in sorted(said.items()) for d in items)
             where = f" for {group.scope}/" if group.scope else ""
-            for items in said.values():
-                for item in items:
-                    yield Violation(f"{artifact} license declarations{where} disagree: {places}",
-                                    item.path, item.line, component=COMPONENT[artifact])
+            message = f"{artifact} license declarations{where} disagree: {places}"
+            # the place that decides (the license text before metadata and
+            # prose), then every place that says something else
+            ranked = sorted((item for items in said.values() for item in items),
+                            key=lambda d: (PRIORITY.get(d.source, len(PRIORITY)), d.path, d.line or 0))
+            leading = next(lic for lic, items in said.items() if ranked[0] in items)
+            for item in [ranked[0], *(d for d in ranked if d not in said[leading])]:
+                yield Violation(message, item.path, item.line, component=COMPONENT[artifact])

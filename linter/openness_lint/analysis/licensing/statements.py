@@ -1,0 +1,162 @@
+"""Licenses that READMEs and cards state in words, badges and tables.
+
+Releases often say what covers the weights only in prose: "The model weights
+are released under the MIT License", a `## License` section, a
+`**License:** Apache 2.0` label, a table with a License column, or a
+shields.io badge labelled "Data License". Each statement says which
+artifact it covers by its own words (wording.py: code, model, data, or all
+of the release) and which license, by name (names.py) or by a link to a
+license file in the repository. Read: the root README, every model and data
+card, and the READMEs of folders that hold weights or data.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Iterator, NamedTuple
+from urllib.parse import unquote
+
+from openness_lint.analysis import cards, evidence
+from openness_lint.analysis.licensing import wording
+from openness_lint.analysis.licensing.identification import identify
+from openness_lint.context import Context
+from openness_lint.repo.inventory import parent_of
+from openness_lint.text import markdown
+from openness_lint.text.badges import badge
+from openness_lint.text.frontmatter import parse_front_matter
+
+SOURCES = ("statement", "table", "badge")
+
+
+class Statement(NamedTuple):
+    artifact: str  # code, model, data or all
+    source: str  # statement, table or badge
+    path: str
+    line: int
+    said: str
+    license: str | None
+    subject: str = ""  # a table row's model or data set
+
+
+class _Document:
+    """One Markdown file read for statements."""
+
+    def __init__(self, ctx: Context, path: str, text: str, kind: str | None):
+        self.ctx = ctx
+        self.path = path
+        self.kind = kind  # "model" or "data" for a card, None for a README
+        front = parse_front_matter(text)
+        lines = markdown.body_lines(text, front.body_line)
+        self.parsed = markdown.parse("\n".join(line.text for line in lines), front.body_line) if lines else None
+
+    def linked_license(self, target: str) -> str | None:
+        """The license of a file in the repository that a statement links to."""
+        if not target or "://" in target or target.startswith(("#", "mailto:")):
+            return None
+        clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        parts: list[str] = []
+        for part in PurePosixPath("" if clean.startswith("/") else parent_of(self.path), clean.lstrip("/")).parts:
+            if part == "..":
+                if not parts:
+                    return None
+                parts.pop()
+            elif part != ".":
+                parts.append(part)
+        path = "/".join(parts)
+        text = self.ctx.text(path) if path in self.ctx.repo else None
+        return identify(text).license if text is not None else None
+
+    def sections(self) -> list[tuple[int, int]]:
+        """(first, last) lines of every license section."""
+        found: list[tuple[int, int]] = []
+        headings = list(self.parsed.headings) if self.parsed else []
+        for index, heading in enumerate(headings):
+            if wording.LICENSE_HEADING.search(heading.title):
+                end = next((h.line for h in headings[index + 1:] if h.level <= heading.level), 10**9)
+                found.append((heading.line, end - 1))
+        return found
+
+
+def _sentence(doc: _Document, block: markdown.Block, start: int, sentence: str,
+              in_section: bool) -> Iterator[Statement]:
+    clause = wording.clause(sentence, in_section)
+    if clause is None:
+        return
+    license_id, mentions = wording.expression(clause.object)
+    if license_id is None:  # "subject to [the Model License](LICENSE-MODEL)"
+        at = start + clause.at
+        license_id = next((lic for offset, target in block.targets if at <= offset < at + len(clause.object)
+                           and (lic := doc.linked_license(target))), None)
+    license_id = license_id or wording.stated_name(clause.object)
+    if license_id is None:
+        return
+    covered = wording.artifacts(clause.subject)
+    if not covered:  # a card speaks for its model or data; a license section for all
+        fallback = doc.kind or ("all" if in_section else None) or wording.guess(license_id)
+        covered = {fallback} if fallback else set()
+    said = mentions[0].said if len(mentions) == 1 else clause.object.strip()[:80]
+    for artifact in sorted(covered):
+        yield Statement(artifact, "statement", doc.path, block.line_at(start + clause.at), said, license_id)
+
+
+def _prose(doc: _Document) -> Iterator[Statement]:
+    sections = doc.sections()
+    for block in doc.parsed.blocks if doc.parsed else ():
+        in_section = any(first <= block.line <= last for first, last in sections)
+        for start, sentence in wording.pieces(block.text):
+            yield from _sentence(doc, block, start, sentence, in_section)
+
+
+def _tables(doc: _Document) -> Iterator[Statement]:
+    for table in doc.parsed.tables if doc.parsed else ():
+        column = next((i for i, cell in enumerate(table.header) if wording.LICENSE_HEADING.search(cell)), None)
+        if column is None:
+            continue
+        item = 0 if column != 0 else 1
+        by_header = wording.artifacts(table.header[item]) - {"all"} if item < len(table.header) else set()
+        for line, cells in table.rows:
+            if max(column, item) >= len(cells):
+                continue
+            license_id, _ = wording.expression(cells[column])
+            if license_id is None:
+                license_id = next((lic for row, cell, target in table.targets if row == line and cell == column
+                                   and (lic := doc.linked_license(target))), None)
+            license_id = license_id or wording.stated_name(cells[column])
+            covered = (wording.artifacts(cells[item]) - {"all"}) or by_header or ({doc.kind} if doc.kind else set())
+            for artifact in sorted(covered) if license_id else ():
+                yield Statement(artifact, "table", doc.path, line, cells[column][:80], license_id,
+                                subject=cells[item].strip())
+
+
+def _badges(doc: _Document) -> Iterator[Statement]:
+    for link in doc.parsed.links if doc.parsed else ():
+        found = badge(link.target)
+        if not found or not any(w.startswith("licen") for w in wording.words(found[0])):
+            continue
+        license_id, _ = wording.expression(found[1])
+        covered = (wording.artifacts(found[0]) - {"all"}) or {doc.kind or "all"}
+        for artifact in sorted(covered) if license_id else ():
+            yield Statement(artifact, "badge", doc.path, link.line, found[1], license_id)
+
+
+def _documents(ctx: Context) -> list[_Document]:
+    docs = {card.path: _Document(ctx, card.path, card.text, card.kind) for card in cards.cards(ctx)}
+    homes = {parent_of(e.path) for e in [*evidence.weight_files(ctx), *evidence.data_files(ctx)]}
+    for entry in cards.readmes(ctx):
+        if entry.path in docs or (entry.parent != "" and entry.parent not in homes):
+            continue
+        text = ctx.text(entry.path)
+        if text is not None:
+            docs[entry.path] = _Document(ctx, entry.path, text, None)
+    return [docs[path] for path in sorted(docs)]
+
+
+def _find(ctx: Context) -> list[Statement]:
+    found: list[Statement] = []
+    for doc in _documents(ctx):
+        found += [*_prose(doc), *_tables(doc), *_badges(doc)]
+    return list(dict.fromkeys(found))
+
+
+def find(ctx: Context) -> list[Statement]:
+    return ctx.memo(_find)
