@@ -13,7 +13,7 @@ import itertools
 from pathlib import PurePosixPath
 from typing import Any, Iterator, TypeGuard
 
-from openness_lint.catalog.sections import find_section, section_sets
+from openness_lint.catalog.sections import find_section, readme_generic, section_sets
 from openness_lint.context import Context
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry, parent_of
@@ -35,6 +35,9 @@ MODEL_KEYS = {"base_model", "pipeline_tag", "library_name", "model-index", "mode
 CARD_KEYS = DATASET_KEYS | MODEL_KEYS | {"license", "license_name", "license_link", "language",
                                         "tags", "datasets", "metrics", "thumbnail"}
 TITLE_WORDS = {"model": ("model card",), "data": ("dataset card", "data card", "datasheet")}
+HEADING_WORDS = {"model": ("model",), "data": ("dataset", "data set", "datasheet")}
+SUPPORT_FOLDERS = {"examples", "example", "docs", "doc", "tests", "test", "scripts", "benchmarks", "notebooks",
+                   "tutorials", "recipes"}
 # A README without front matter is a card when it has this many card sections.
 MIN_CARD_SECTIONS = 3
 
@@ -83,7 +86,10 @@ class Card:
 # -- discovery -----------------------------------------------------------------------
 
 def _score(kind: str, found: list[Heading]) -> int:
-    return sum(find_section(found, spec) is not None for spec in section_sets()[kind])
+    """The card sections of a kind that a README without metadata has,
+    leaving out those every README has (introduction, license, contact)."""
+    generic = readme_generic()
+    return sum(find_section(found, spec) is not None for spec in section_sets()[kind] if spec.id not in generic)
 
 
 def _by_name(path: str) -> str | None:
@@ -110,13 +116,23 @@ def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | N
     for kind, words in TITLE_WORDS.items():
         if any(word in title for word in words):
             return kind
-    in_data_folder = bool({part.lower() for part in PurePosixPath(path).parts[:-1]} & DATA_FOLDERS)
+    folders = [part.lower() for part in PurePosixPath(path).parts[:-1]]
+    in_data_folder = any(part in DATA_FOLDERS or "dataset" in part for part in folders)
     model, data = _score("model", found), _score("data", found)
-    leaning = "data" if data > model or (in_data_folder and data == model) else "model"
+    # headings that name what the README is about ("Dataset Overview",
+    # "Model Summary") and a data folder add to the sections each kind has
+    named = {kind: sum(any(w in h.title.lower() for w in words) for h in found)
+             for kind, words in HEADING_WORDS.items()}
+    model_points = model + named["model"]
+    data_points = data + named["data"] + in_data_folder
+    leaning = "data" if data_points > model_points or (in_data_folder and data_points == model_points) else "model"
     card_keys = any(k in CARD_KEYS or k.startswith("extra_gated_") for k in keys)
-    if card_keys or front.problem or max(model, data) >= MIN_CARD_SECTIONS:
+    if card_keys or front.problem:
         return leaning
-    return None
+    # a README of examples, docs or tests that has a Training and a Results
+    # section is how-to prose, not a card, unless its metadata says it is one
+    in_support_folder = bool({part.lower() for part in PurePosixPath(path).parts[:-1]} & SUPPORT_FOLDERS)
+    return leaning if max(model, data) >= MIN_CARD_SECTIONS and not in_support_folder else None
 
 
 def readmes(ctx: Context) -> list[Entry]:

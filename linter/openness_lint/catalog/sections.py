@@ -70,5 +70,12 @@ def section_sets() -> dict[str, tuple[SectionSpec, ...]]:
     return sets
 
 
+@functools.lru_cache(maxsize=None)
+def readme_generic() -> frozenset[str]:
+    """Section ids that do not count towards making a README a card."""
+    data = sections_data()
+    return frozenset(strings(data.get("readme-generic"), data, "readme-generic"))
+
+
 def find_section(card_headings: list[Heading], spec: SectionSpec) -> Heading | None:
     return next((h for h in card_headings if spec.matches(h)), None)

@@ -211,3 +211,12 @@ def test_sentences_about_other_models_state_nothing(make_repo, run_cli):
               "Llama 2 Community License.\nThe next weights will be released under Apache 2.0.\n")
     report = lint(run_cli, make_repo({"LICENSE": standard("MIT"), "README.md": readme}))
     assert component(report, "model-license")["present"] is False
+
+
+def test_following_license_notice_covers_code_and_models(make_repo, run_cli):
+    readme = ("# Example suite\n\n## License\n"
+              "The following license applies to all code in this repository, as well as the Example models.\n\n"
+              "```\n   Licensed under the Apache License, Version 2.0 (the \"License\");\n```\n")
+    report = lint(run_cli, make_repo({"LICENSE": standard("Apache-2.0"), "README.md": readme}))
+    assert answer(report, "model-license") == (True, "Apache-2.0", "osi-fsf")
+    assert component(report, "model-license")["evidence"] == ["README.md:7"]

@@ -93,3 +93,20 @@ def test_card_parts_are_kept(make_repo):
 def test_unreadable_candidates_are_skipped(make_repo):
     root = make_repo({"MODEL_CARD.md": b"\x00\x01binary", "datasheet.md": "Notes.\n"})
     assert {c.path for c in cards.cards(context(root))} == {"datasheet.md"}
+
+
+def test_a_readme_of_examples_with_training_and_results_is_not_a_card(make_repo):
+    body = "# Fine-tuning example\n\n## Training\n\nRun it.\n\n## Limitations\n\nSlow.\n\n## Expected Results\n\n90%.\n"
+    assert kinds(make_repo, {"examples/finetune/README.md": body, "README.md": body}) == {"README.md": "model"}
+
+
+def test_introduction_license_and_contact_do_not_make_a_readme_a_datasheet(make_repo):
+    body = ("# Example 3\n\n## 1. Introduction\n\nA model.\n\n## Table of Contents\n\n- one\n\n"
+            "## 7. License\n\nMIT.\n\n## 9. Contact\n\nmail us\n")
+    assert kinds(make_repo, {"README.md": body}) == {}
+
+
+def test_headings_that_name_a_dataset_make_a_dataset_card(make_repo):
+    body = ("# Summary\n\n## Dataset Overview\n\nRecords.\n\n## Intended Uses\n\nTuning.\n\n## Dataset\n\nRows.\n\n"
+            "## Known Limitations\n\nSome.\n\n## Sources\n\nWikipedia.\n\n## Training data\n\nNone.\n")
+    assert kinds(make_repo, {"extra/README.md": body}) == {"extra/README.md": "data"}

@@ -140,7 +140,7 @@ def _artifact_groups(kind: str, decls: list[Declaration], homes: set[str], evide
     groups: dict[str, Group] = {}
     for item in specific:
         key = next((folder for folder in reversed(_ancestors(item.path)) if folder in typed), item.scope)
-        if item.scope in card_folders and item.source != "license-file" \
+        if item.scope in (card_folders | homes) and item.source != "license-file" \
                 and item.scope.rpartition("/")[2].lower() not in GENERIC_FOLDERS:
             # a card in a folder named for it (not data/ or models/) describes a
             # model or data set of its own, which a root DATA_LICENSE does not speak for
@@ -198,16 +198,18 @@ def build(ctx: Context) -> Attribution:
     data_homes = {parent_of(p) for p in data + data_cards}
     needs = {"model": sorted(model_cards + weights), "data": sorted(data_cards + data)}
     in_release = bool(ctx.repo.prefix)
+    # a card's folder is one model's or data set's, whichever kind the card is
+    card_folders = frozenset(parent_of(c.path) for c in found) - {""}
     has_model = bool(needs["model"]) or any(d.artifact == "model" or d.defines_model for d in decls)
     has_data = bool(needs["data"]) or any(d.artifact == "data" for d in decls)
     return Attribution(
         groups={
             "code": _code_groups(decls, model_homes | data_homes),
             "model": _artifact_groups("model", decls, model_homes, needs["model"], in_release, ctx.repo,
-                                      frozenset(parent_of(p) for p in model_cards) - {""})
+                                      card_folders)
             if has_model else [],
             "data": _artifact_groups("data", decls, data_homes, needs["data"], in_release, ctx.repo,
-                                     frozenset(parent_of(p) for p in data_cards) - {""})
+                                     card_folders)
             if has_data else [],
         },
         needs=needs,

@@ -105,6 +105,28 @@ def _prose(doc: _Document) -> Iterator[Statement]:
         in_section = any(first <= block.line <= last for first, last in sections)
         for start, sentence in wording.pieces(block.text):
             yield from _sentence(doc, block, start, sentence, in_section)
+            subject = wording.following(sentence)
+            if subject is not None:
+                yield from _following(doc, block, subject)
+
+
+def _following(doc: _Document, block: markdown.Block, subject: str) -> Iterator[Statement]:
+    """The license notice in the code block right after the paragraph."""
+    lines = doc.parsed.lines if doc.parsed else ()
+    after = [line for line in lines if line.number > block.line + block.text.count("\n")]
+    start = next((i for i, line in enumerate(after) if line.text.strip()), None)
+    if start is None or not after[start].code:
+        return
+    notice: list[markdown.Line] = []
+    for line in after[start:]:
+        if not line.code:
+            break
+        notice.append(line)
+    text = "\n".join(line.text for line in notice)
+    license_id, mentions = wording.expression(text)
+    for artifact in sorted(wording.artifacts(subject)) if license_id else ():
+        line = notice[text.count("\n", 0, mentions[0].start)].number
+        yield Statement(artifact, "statement", doc.path, line, mentions[0].said, license_id)
 
 
 def _tables(doc: _Document) -> Iterator[Statement]:

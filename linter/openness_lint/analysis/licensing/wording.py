@@ -33,6 +33,8 @@ _TRIGGER = datacache.regex(
     r"offered|covered|governed)\b(?P<gap>[^.;:]{0,40}?)\b(?:under|by)\b|\bsubject to\b|\bunder the terms of\b",
     re.IGNORECASE)
 _COPULA = datacache.regex(r"\b(?:is|are)\b", re.IGNORECASE)
+# "The following license applies to all code ... and the models", before the text
+_FOLLOWING = datacache.regex(r"\b(?:the )?following licen[cs]e (?:applies|apply) to\b(?P<subject>.*)$", re.IGNORECASE)
 # a sentence about something else than what this release is under
 _NOT_THIS = datacache.regex(
     r"\b(?:based on|derived from|built (?:on|upon)|original|upstream|third[- ]party|dependenc\w*|compl(?:y|ies|iance)"
@@ -159,6 +161,13 @@ def _copula(sentence: str) -> tuple[int, int] | None:
         if mentions and len(rest[:mentions[0].start].split()) <= 1:
             return match.start(), match.end()
     return None
+
+
+def following(sentence: str) -> str | None:
+    """What "the following license applies to ..." covers: the license is
+    the text that comes next."""
+    match = _FOLLOWING.search(sentence)
+    return match["subject"] if match and not _NOT_THIS.search(match["subject"]) else None
 
 
 def clause(sentence: str, in_section: bool) -> Clause | None:
