@@ -115,15 +115,6 @@ def _entries() -> tuple[Entry, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _decisive() -> re.Pattern:
-    """One pattern for every decisive term; its group names are the terms."""
-    terms = tables.texts()["decisive"]
-    return datacache.regex("|".join(f"(?P<{re.sub(r'[^a-z]', '_', term)}>(?<![a-z])(?:"
-                                    + "|".join(re.escape(p) for p in phrases) + "))"
-                                    for term, phrases in sorted(terms.items())))
-
-
-@functools.lru_cache(maxsize=1)
 def _neutral() -> re.Pattern:
     return datacache.regex("|".join(re.escape(p) for p in tables.texts()["decisive-neutral"]))
 
@@ -131,9 +122,23 @@ def _neutral() -> re.Pattern:
 def decisive_terms(plain: str) -> frozenset[str]:
     """The decisive terms (rules/licenses/texts.yaml) a plain text holds, not
     counting where it grants both ("commercial or non-commercial")."""
-    names = {re.sub(r"[^a-z]", "_", term): term for term in tables.texts()["decisive"]}
-    plain = _neutral().sub(" ", plain)
-    return frozenset(names[match.lastgroup] for match in _decisive().finditer(plain) if match.lastgroup)
+    if "commercial" in plain:
+        plain = _neutral().sub(" ", plain)
+    found = set()
+    for term, phrases in _decisive_phrases():
+        for phrase in phrases:  # str.find runs in C: ten times faster than one big alternation
+            at = plain.find(phrase)
+            while at > 0 and plain[at - 1].isalpha():  # a whole word's start, as (?<![a-z])
+                at = plain.find(phrase, at + 1)
+            if at >= 0:
+                found.add(term)
+                break
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _decisive_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(term), tuple(map(str, phrases))) for term, phrases in sorted(tables.texts()["decisive"].items()))
 
 
 @functools.lru_cache(maxsize=1)
