@@ -159,23 +159,45 @@ class Standard(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def _standard_texts() -> dict[str, Standard]:
-    """identify's texts, normalised (in the data cache after the first run)."""
+def _identify_texts() -> dict[str, str]:
+    """identify's texts by our id, read only when a license file needs them."""
     try:
         from identify.vendor.licenses import LICENSES  # identify's texts load only when a license file needs them
     except ImportError:  # pragma: no cover - identify is a declared dependency
         return {}
-    source = "\0".join(f"{key}\1{text}" for key, text in LICENSES)
-    # the key names the texts; bump its number whenever _norm or _words changes
-    pairs = datacache.derived("standard-texts/4", source, lambda: [
-        (_IDENTIFY_IDS.get(key, key), _norm(text), _words(text)) for key, text in LICENSES])
-    found = {}
-    for key, norm, words in pairs:
-        positions: dict[tuple[str, ...], int] = {}
-        for index, shingle in enumerate(_shingles(words)):
-            positions.setdefault(shingle, index)
-        found[key] = Standard(key, norm, tuple(words), positions, decisive_terms(_plain(norm)))
-    return found
+    return {_IDENTIFY_IDS.get(key, key): text for key, text in LICENSES}
+
+
+@functools.lru_cache(maxsize=1)
+def _standard_sizes() -> dict[str, int]:
+    """Our id -> how many shingles its standard text has (data cache)."""
+    texts = _identify_texts()
+    return dict(datacache.derived("standard-sizes/1", "\0".join(texts.values()),
+                                  lambda: [(key, len(set(_shingles(_words(text))))) for key, text in texts.items()]))
+
+
+@functools.lru_cache(maxsize=None)
+def standard(key: str) -> Standard | None:
+    """One standard text, normalised, from the data cache after the first run:
+    unmarshalling all of them cost a typical run 15 ms, and a small file
+    needs only the few texts of its size."""
+    text = _identify_texts().get(key)
+    if text is None:
+        return None
+    # the decisive terms are derived too: a change to texts.yaml's list is a new source;
+    # bump the number whenever _norm, _words, _shingles or decisive_terms change
+    row = datacache.derived(f"standard-text/6/{key}", text + repr(_decisive_phrases()), lambda: _standard_row(key, text))
+    _, norm, words, positions, carries = row
+    return Standard(key, norm, words, positions, frozenset(carries))
+
+
+def _standard_row(key: str, text: str) -> tuple:
+    """What the data cache keeps of one standard text (marshal's types only)."""
+    norm, words = _norm(text), tuple(_words(text))
+    positions: dict[tuple[str, ...], int] = {}
+    for index, shingle in enumerate(_shingles(words)):
+        positions.setdefault(shingle, index)
+    return key, norm, words, positions, tuple(sorted(decisive_terms(_plain(norm))))
 
 
 def _shingles(words: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -221,12 +243,17 @@ def full_text_match(words: list[str]) -> tuple[Standard, float] | None:
     standard's word sequences (shingles) it holds; None below MIN_CONFIDENCE."""
     mine = set(_shingles(words))
     best: tuple[Standard, float] | None = None
-    for standard in _standard_texts().values():
-        if not standard.positions:
+    for key, size in _standard_sizes().items():
+        # a text holds at least MIN_CONFIDENCE of a standard's shingles only if
+        # it has that many: larger standards need not be loaded
+        if not size or len(mine) < MIN_CONFIDENCE * size:
             continue
-        share = len(mine & standard.positions.keys()) / len(standard.positions)
+        found = standard(key)
+        if found is None or not found.positions:
+            continue
+        share = len(mine & found.positions.keys()) / len(found.positions)
         if share >= MIN_CONFIDENCE and (best is None or share > best[1]):
-            best = (standard, share)
+            best = (found, share)
     return best
 
 
@@ -291,17 +318,16 @@ def _identify_part(lines: list[str]) -> Part:
     terms = decisive_terms(plain)
     head = _plain(_COPYRIGHT.sub("", text))[:HEAD_CHARACTERS]
     entry = _titled(lines, head)
-    standards = _standard_texts()
     if entry is not None:
-        standard = standards.get(entry.license)
-        extra_terms = terms - entry.carries - (standard.carries if standard else frozenset())
+        reference = standard(entry.license)
+        extra_terms = terms - entry.carries - (reference.carries if reference else frozenset())
         if extra_terms:
             return Part(None, "", 0.0, False, terms, f"{entry.license} with terms it does not have ({_listed(extra_terms)})")
-        if standard is None:
+        if reference is None:
             return Part(entry.license, "title", 0.9, False, terms)
-        difference = _difference(_words(text), standard)
+        difference = _difference(_words(text), reference)
         if difference.inserted >= CLAUSE_WORDS or difference.deleted >= DELETED_WORDS \
-                or _version_clash(_norm(text), standard):
+                or _version_clash(_norm(text), reference):
             return Part(None, "", 0.0, False, terms, f"{entry.license} with changes to its text")
         if MIN_PART_WORDS <= difference.tail < APPENDED_WORDS:
             return Part(None, "", 0.0, False, terms, f"{entry.license} with a clause appended")
@@ -310,17 +336,18 @@ def _identify_part(lines: list[str]) -> Part:
     full = full_text_match(words)
     if full is None:
         return Part(None, "", 0.0, False, terms)
-    standard, share = full
-    difference = _difference(words, standard)
-    if terms - standard.carries:
-        return Part(None, "", 0.0, False, terms, f"{standard.license} with terms it does not have ({_listed(terms - standard.carries)})")
-    if (_version_clash(_norm(text), standard) or max(difference.inserted, difference.lead) >= CLAUSE_WORDS
+    reference, share = full
+    difference = _difference(words, reference)
+    if terms - reference.carries:
+        return Part(None, "", 0.0, False, terms,
+                    f"{reference.license} with terms it does not have ({_listed(terms - reference.carries)})")
+    if (_version_clash(_norm(text), reference) or max(difference.inserted, difference.lead) >= CLAUSE_WORDS
             or difference.deleted >= DELETED_WORDS
-            or difference.lost_tail > max(CLAUSE_WORDS, LOST_TAIL * len(standard.words))):
-        return Part(None, "", 0.0, False, terms, f"{standard.license} with changes to its text")
+            or difference.lost_tail > max(CLAUSE_WORDS, LOST_TAIL * len(reference.words))):
+        return Part(None, "", 0.0, False, terms, f"{reference.license} with changes to its text")
     if SHINGLE <= difference.tail < APPENDED_WORDS:
-        return Part(None, "", 0.0, False, terms, f"{standard.license} with a clause appended")
-    return Part(standard.license, "full-text", round(share, 3), difference.tail >= APPENDED_WORDS, terms)
+        return Part(None, "", 0.0, False, terms, f"{reference.license} with a clause appended")
+    return Part(reference.license, "full-text", round(share, 3), difference.tail >= APPENDED_WORDS, terms)
 
 
 # -- a file ----------------------------------------------------------------------------
@@ -452,25 +479,25 @@ def _or_later(license_: str, lines: list[str]) -> str:
     """A GNU license's text with its own "or any later version" notice above
     its title, or more often than the text itself has it (in its
     how-to-apply appendix), is -or-later."""
-    standard = _standard_texts().get(license_)
+    reference = standard(license_)
     entry = next((e for e in _entries() if e.license == license_), None)
-    if not license_.endswith("-only") or standard is None or entry is None:
+    if not license_.endswith("-only") or reference is None or entry is None:
         return license_
     title = next((n for n, line in enumerate(lines) if _start_of(line) in entry.titles), len(lines))
     above = _OR_LATER.search(_plain("\n".join(lines[:title])))
     plain = _plain("\n".join(lines))
-    if above or len(_OR_LATER.findall(plain)) > len(_OR_LATER.findall(_plain(standard.norm))):
+    if above or len(_OR_LATER.findall(plain)) > len(_OR_LATER.findall(_plain(reference.norm))):
         return license_.removesuffix("-only") + "-or-later"
     return license_
 
 
 def _carried(parts: list[Part]) -> frozenset[str]:
     """The decisive terms the named parts' own licenses carry."""
-    standards = _standard_texts()
     carried: set[str] = set()
     for part in parts:
         license_ = part.license.replace("-or-later", "-only")
         entry = next((e for e in _entries() if e.license == license_), None)
         carried |= entry.carries if entry else frozenset()
-        carried |= standards[license_].carries if license_ in standards else frozenset()
+        reference = standard(license_)
+        carried |= reference.carries if reference else frozenset()
     return frozenset(carried)
