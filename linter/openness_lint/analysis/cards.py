@@ -9,11 +9,12 @@ rules/cards/sections.yaml (catalog/sections.py).
 
 from __future__ import annotations
 
+import fnmatch
 import itertools
 from pathlib import PurePosixPath
 from typing import Any, Iterator, TypeGuard
 
-from openness_lint.catalog.sections import find_section, readme_generic, section_sets
+from openness_lint.catalog.sections import code_docs, find_section, readme_generic, section_sets
 from openness_lint.context import Context
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry, parent_of
@@ -24,6 +25,10 @@ MODEL_CARD_NAMES = {"model_card.md", "model-card.md", "modelcard.md"}
 DATA_CARD_NAMES = {"data_card.md", "data-card.md", "datacard.md", "datasheet.md",
                    "dataset_card.md", "dataset-card.md"}
 README_NAMES = {"readme.md", "readme.markdown"}
+# Card files by name, any case: Example_Model_Card.md, MODEL_CARD_VISION.md, model-card.md
+MODEL_CARD_GLOBS = ("*model_card*.md", "*model-card*.md", "*modelcard*.md", "*model card*.md")
+DATA_CARD_GLOBS = ("*data_card*.md", "*data-card*.md", "*datacard*.md", "*datasheet*.md", "*dataset_card*.md",
+                   "*dataset-card*.md")
 DATA_FOLDERS = {"data", "dataset", "datasets"}
 # Front matter keys that only dataset cards use.
 DATASET_KEYS = {"task_categories", "size_categories", "pretty_name", "dataset_info",
@@ -96,11 +101,12 @@ def _by_name(path: str) -> str | None:
     """"model" or "data" for a card by its name, "readme" to look inside."""
     parent, _, name = path.rpartition("/")
     name = name.lower()
-    if name in DATA_CARD_NAMES:
-        return "data"
     if name in README_NAMES:
         return "readme"
-    if name in MODEL_CARD_NAMES or (parent.rpartition("/")[2] == "model_cards" and name.endswith(".md")):
+    if name in DATA_CARD_NAMES or any(fnmatch.fnmatchcase(name, g) for g in DATA_CARD_GLOBS):
+        return "data"
+    if name in MODEL_CARD_NAMES or any(fnmatch.fnmatchcase(name, g) for g in MODEL_CARD_GLOBS) \
+            or (parent.rpartition("/")[2] == "model_cards" and name.endswith(".md")):
         return "model"
     return None
 
@@ -130,9 +136,11 @@ def _readme_kind(path: str, front: FrontMatter, found: list[Heading]) -> str | N
     if card_keys or front.problem:
         return leaning
     # a README of examples, docs or tests that has a Training and a Results
-    # section is how-to prose, not a card, unless its metadata says it is one
+    # section is how-to prose, not a card, unless its metadata says it is one;
+    # nor is a README with as many Installation/Usage/API headings as card sections
     in_support_folder = bool({part.lower() for part in PurePosixPath(path).parts[:-1]} & SUPPORT_FOLDERS)
-    return leaning if max(model, data) >= MIN_CARD_SECTIONS and not in_support_folder else None
+    documents_code = sum(h.words in code_docs() for h in found) >= max(model, data)
+    return leaning if max(model, data) >= MIN_CARD_SECTIONS and not in_support_folder and not documents_code else None
 
 
 def readmes(ctx: Context) -> list[Entry]:
@@ -144,6 +152,7 @@ def find_cards(ctx: Context) -> list[Card]:
     """Every model and data card in the repository, each read once."""
     cards = []
     by_name = ctx.repo.find(globs.exact_names(tuple(sorted(MODEL_CARD_NAMES | DATA_CARD_NAMES | README_NAMES))))
+    by_name += ctx.repo.find(globs.names(MODEL_CARD_GLOBS + DATA_CARD_GLOBS))
     in_folder = ctx.repo.find(globs.folders(("model_cards",)))
     for entry in sorted({*by_name, *in_folder}, key=lambda e: e.path):
         named = _by_name(entry.path)

@@ -24,9 +24,12 @@ class SectionSpec(NamedTuple):
     contains: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()  # headings holding one of these never match
 
     def matches(self, heading: str | Heading) -> bool:
         words = heading.words if isinstance(heading, Heading) else normalise_heading(heading)
+        if any(f" {p} " in f" {words} " for p in self.not_):
+            return False
         return words in self.exact or any(f" {p} " in f" {words} " for p in self.contains)
 
 
@@ -53,8 +56,9 @@ def section_specs() -> dict[str, SectionSpec]:
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             raise ConfigError(f"section {sid!r} needs a `title`", SECTIONS_FILE)
         phrases = {key: tuple(map(normalise_heading, strings(entry.get(key), entry, key)))
-                   for key in ("contains", "exact")}
-        specs[sid] = SectionSpec(sid, entry["title"], keys=strings(entry.get("keys"), entry, "keys"), **phrases)
+                   for key in ("contains", "exact", "not")}
+        specs[sid] = SectionSpec(sid, entry["title"], phrases["contains"], phrases["exact"],
+                                 strings(entry.get("keys"), entry, "keys"), phrases["not"])
     return specs
 
 
@@ -68,6 +72,13 @@ def section_sets() -> dict[str, tuple[SectionSpec, ...]]:
             raise ConfigError(f"`{kind}-card` names an undefined section", SECTIONS_FILE)
         sets[kind] = tuple(specs[sid] for sid in ids)
     return sets
+
+
+@functools.lru_cache(maxsize=None)
+def code_docs() -> frozenset[str]:
+    """Normalised headings of documentation for code (Installation, Usage ...)."""
+    data = sections_data()
+    return frozenset(map(normalise_heading, strings(data.get("code-docs"), data, "code-docs")))
 
 
 @functools.lru_cache(maxsize=None)

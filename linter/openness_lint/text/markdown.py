@@ -22,7 +22,7 @@ from openness_lint.text.frontmatter import split_lines
 from openness_lint.text.mdlinks import CODE_SPAN, Link, links_of
 
 # A bold label is a heading when it is short.
-LABEL_WORDS = 8
+LABEL_WORDS = 12  # "Where to send questions or comments about the model:" is a label
 LABEL_LEVEL = 7  # below every real heading: a label's section ends at the next heading or label
 
 

@@ -89,3 +89,25 @@ def test_text_and_sarif_name_the_release(run_cli, make_repo):
     assert "release models/beta: failed." in text and "== release models/beta ==" in text
     sarif = json.loads(run_cli("check", str(root), "--select", "LIC", "--format", "sarif").stdout)
     assert {r["properties"]["release"] for r in sarif["runs"][0]["results"]} == {"models/beta"}
+
+
+def test_root_readme_links_into_every_release(make_repo, run_cli):
+    """A root README that links each release's license, card and use policy:
+    no link is broken, and no release's policy is unlinked."""
+    from tests.helpers.licenses import ai_text
+
+    files = {"LICENSE": "See models/*/LICENSE for each model.\n"}
+    rows = []
+    for name in ("alpha", "beta"):
+        files[f"models/{name}/MODEL_CARD.md"] = f"# {name}\n\nA small model. See [policy](USE_POLICY.md).\n"
+        files[f"models/{name}/LICENSE"] = ai_text("llama3.2")
+        files[f"models/{name}/USE_POLICY.md"] = "# Acceptable use\n\nDo not harm people.\n"
+        rows.append(f"| {name} | [card](models/{name}/MODEL_CARD.md) | [license](models/{name}/LICENSE) "
+                    f"| [policy](models/{name}/USE_POLICY.md) |")
+    files["README.md"] = "# Example models\n\n| model | card | license | policy |\n|---|---|---|---|\n" \
+        + "\n".join(rows) + "\n"
+    for name in ("alpha", "beta"):  # the cards themselves do not link the policy: only the root does
+        files[f"models/{name}/MODEL_CARD.md"] = f"# {name}\n\nA small model.\n"
+    report = json.loads(run_cli("check", str(make_repo(files, git_init=True)), "--format", "json").stdout)
+    assert set(report["releases"]) == {"models/alpha", "models/beta"}
+    assert not [f for f in report["findings"] if f["rule"] in ("DOC002", "AUP003")]

@@ -110,3 +110,48 @@ def test_headings_that_name_a_dataset_make_a_dataset_card(make_repo):
     body = ("# Summary\n\n## Dataset Overview\n\nRecords.\n\n## Intended Uses\n\nTuning.\n\n## Dataset\n\nRows.\n\n"
             "## Known Limitations\n\nSome.\n\n## Sources\n\nWikipedia.\n\n## Training data\n\nNone.\n")
     assert kinds(make_repo, {"extra/README.md": body}) == {"extra/README.md": "data"}
+
+
+@pytest.mark.parametrize("name", ["Example_Model_Card.md", "MODEL_CARD_VISION.md", "docs/example-model-card.md"])
+def test_card_files_named_after_their_model(make_repo, name):
+    assert kinds(make_repo, {name: "Some notes.\n", "README.md": PROJECT_README}) == {name: "model"}
+
+
+@pytest.mark.parametrize("name", ["Example_Datasheet.md", "docs/data-card-v2.md"])
+def test_data_card_files_named_after_their_data(make_repo, name):
+    assert kinds(make_repo, {name: "Some notes.\n"}) == {name: "data"}
+
+
+TRAINING_LIBRARY_README = """\
+# trainer-kit
+
+A library for training language models.
+
+## Installation
+
+pip install trainer-kit
+
+## Quick start
+
+Run it.
+
+## Training
+
+How to launch a training run.
+
+## Evaluation
+
+How to evaluate a checkpoint.
+
+## Limitations
+
+Single node only.
+
+## Contributing
+
+Pull requests welcome.
+"""
+
+
+def test_a_training_library_readme_is_not_a_model_card(make_repo):
+    assert kinds(make_repo, {"README.md": TRAINING_LIBRARY_README}) == {}

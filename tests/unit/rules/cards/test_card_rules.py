@@ -186,3 +186,49 @@ def test_the_hub_templates_headings_satisfy_every_section(make_repo):
     root = make_repo({"README.md": card("license: mit", filled(HUB_MODEL_HEADINGS)),
                       "data/README.md": card("license: cc0-1.0\npretty_name: reviews", filled(HUB_DATA_HEADINGS))})
     assert found(root, "CRD004", "CRD006") == set()
+
+
+LABELLED_CARD = """\
+# Example 7B
+
+**Intended Use Cases:** assistant-like chat.
+
+**Out-of-scope Uses**
+Anything that breaks the law.
+
+**Training Data**
+Public web text.
+
+**Training Factors**
+Custom libraries on a research cluster.
+
+**Training procedure:** two epochs.
+
+## Benchmarks
+
+| task | score |
+|---|---|
+| qa | 1 |
+
+## Ethical Considerations and Limitations
+
+Read this first.
+
+**Where to send questions or comments about the model:** see the issue tracker.
+"""
+
+
+def test_bold_labels_and_the_big_labs_wording_are_sections(make_repo):
+    root = make_repo({"MODEL_CARD.md": LABELLED_CARD})
+    assert found(root) == set()
+
+
+def test_table_of_contents_and_weights_and_biases_are_not_sections(make_repo):
+    from openness_lint.catalog.sections import section_specs
+
+    specs = section_specs()
+    assert not specs["limitations"].matches("Logging with Weights and Biases")
+    assert not specs["limitations"].matches("Weights & Biases")
+    assert not specs["composition"].matches("Table of Contents")
+    assert specs["limitations"].matches("Bias, Risks, and Limitations")
+    assert specs["composition"].matches("Contents")

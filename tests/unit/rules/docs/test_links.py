@@ -127,3 +127,34 @@ def test_a_broken_reference_is_reported_once_at_its_definition(make_repo):
     root = make_repo({"README.md": "See [the notes][n] and [again][n].\n\n[n]: NOTES.md\n"})
     assert found(root, "DOC002") == {("DOC002", "README.md", 3)}
     assert len(lint(root, "DOC002").findings) == 1
+
+
+def test_a_reference_line_holding_a_link_is_no_definition(make_repo):
+    readme = ("# Methods\n\n"
+              "[1]: [LoRA](https://arxiv.org/abs/2106.09685): Low-Rank Adaptation of Large Language Models\n")
+    assert lint(make_repo({"README.md": readme}), "DOC002").findings == []
+
+
+def test_image_links_in_a_fenced_code_block_are_not_links(make_repo):
+    readme = "# Example\n\n```markdown\n![diagram](img/missing.png)\n[card](MISSING.md)\n```\n"
+    assert lint(make_repo({"README.md": readme}), "DOC002").findings == []
+
+
+def test_html_blocks_links_are_checked(make_repo):
+    readme = '# Example\n\n<p align="center">\n  <img src="img/missing.png">\n  <a href="docs/MISSING.md">x</a>\n</p>\n'
+    report = lint(make_repo({"README.md": readme}), "DOC002")
+    assert {(f.path, f.line) for f in report.findings} == {("README.md", 4), ("README.md", 5)}
+
+
+def test_pages_of_a_documentation_site_follow_its_routing(make_repo):
+    page = "# Intro\n\nSee [the guide](/guide/setup) and [next](../tutorial).\n"
+    report = lint(make_repo({"site/mkdocs.yml": "site_name: x\n", "site/docs/README.md": page,
+                             "README.md": "# Example\n\n[missing](MISSING.md)\n"}), "DOC002")
+    assert {(f.path, f.line) for f in report.findings} == {("README.md", 3)}
+
+
+def test_the_true_broken_links_still_appear(make_repo):
+    readme = "# Example\n\nRead the [licence](./LICENCE).\n"
+    report = lint(make_repo({"README.md": readme, "LICENSE": "x"}), "DOC002")
+    assert [(f.path, f.line) for f in report.findings] == [("README.md", 3)]
+    assert "did you mean 'LICENSE'" in report.findings[0].message
