@@ -7,6 +7,7 @@ allowed before it. Every problem is returned with its line, never raised.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from openness_lint.text import yamlio
@@ -31,6 +32,10 @@ class FrontMatter:
         return inner + self.offset if inner is not None else None
 
 
+# the first line of YAML metadata: a key and a colon
+_YAML_KEY = re.compile(r"^[A-Za-z0-9_][\w.-]*\s*:")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as editors count them: only \\n, \\r\\n and \\r end a line."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -50,6 +55,10 @@ def parse_front_matter(text: str) -> FrontMatter:
     opening = index
     closing = next((i for i in range(opening + 1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if closing is None:
+        following = next((line for line in lines[opening + 1:] if line.strip()), "")
+        if not _YAML_KEY.match(following):
+            # a `---` rule above a heading or prose: Markdown, not metadata
+            return FrontMatter()
         return FrontMatter(offset=opening + 1, body_line=opening + 2,
                            problem="front matter opened with `---` is never closed", problem_line=opening + 1)
     result = FrontMatter(offset=opening + 1, body_line=closing + 2)

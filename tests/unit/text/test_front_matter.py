@@ -72,18 +72,24 @@ def test_duplicate_keys_point_at_the_second():
     assert front.problem_line == 4
 
 
-def test_a_lone_opening_line_is_never_closed():
-    front = parse_front_matter("---\n# My model\n\nIt classifies text.\n")
+def test_metadata_opened_and_never_closed():
+    front = parse_front_matter("---\nlicense: mit\n# My model\n\nIt classifies text.\n")
     assert front.data is None
     assert front.problem_line == 1
     assert front.body_line == 2
+
+
+def test_a_rule_above_a_heading_is_markdown_not_metadata():
+    # a lone `---` followed by a heading is a thematic break, as GitHub and the Hub render it
+    front = parse_front_matter("---\n# My model\n\nIt classifies text.\n")
+    assert (front.data, front.problem, front.body_line) == (None, None, 1)
 
 
 def test_very_long_lines():
     long_value = "word " * 60_000
     front = parse_front_matter(f"---\nlicense: mit\ndescription: {long_value}\ntags: [a]\n---\n")
     assert front.line(front.data, "tags") == 4
-    assert parse_front_matter("---\n" + "x" * 300_000).problem_line == 1
+    assert parse_front_matter("---\nlicense: " + "x" * 300_000).problem_line == 1
 
 
 @pytest.mark.parametrize("text", ["# Title\n---\nlicense: mit\n---\n", "", "no front matter\n", "----\nx\n----\n"])
