@@ -37,11 +37,11 @@ class ComponentStatus:
     """What a release has of one component. The detectors fill it; the
     licenses of components that lack one are filled in afterwards."""
 
-    __slots__ = ("present", "license", "evidence", "category", "forms", "channels")
+    __slots__ = ("present", "license", "evidence", "category", "forms", "channels", "reasons")
 
     def __init__(self, present: bool, license: str | None = None, evidence: list[str] | None = None,
                  category: str | None = None, forms: list[Record] | None = None,
-                 channels: list[Record] | None = None):
+                 channels: list[Record] | None = None, reasons: dict[str, str] | None = None):
         self.present = present
         self.license = license
         self.evidence = evidence if evidence is not None else []
@@ -49,8 +49,17 @@ class ComponentStatus:
         # which forms of acceptable use policy, and which reporting channels, were found
         self.forms = forms
         self.channels = channels
+        # why each evidence path counted, for components where more than a
+        # file's name decides (weights and data: format, folder, size)
+        self.reasons = reasons
 
     def replaced(self, **changes: object) -> ComponentStatus:
+        new_evidence = changes.get("evidence")
+        if isinstance(new_evidence, list) and self.reasons is not None and "reasons" not in changes:
+            # the same paths renamed (a monorepo release's, as the whole repository names
+            # them): each reason follows its path
+            renamed = dict(zip(self.evidence, new_evidence))
+            changes["reasons"] = {renamed.get(path, path): why for path, why in self.reasons.items()}
         return ComponentStatus(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
 
     def __eq__(self, other: object) -> bool:

@@ -46,6 +46,8 @@ def component(status: ComponentStatus) -> dict[str, Any]:
         data["forms"] = [record.to_dict() for record in status.forms]
     if status.channels is not None:
         data["channels"] = [record.to_dict() for record in status.channels]
+    if status.reasons is not None:
+        data["reasons"] = {path: status.reasons[path] for path in data["evidence"] if path in status.reasons}
     return data
 
 

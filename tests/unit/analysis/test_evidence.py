@@ -8,6 +8,7 @@ import pytest
 from tests.helpers.levels import PLAIN_README, check
 
 WEIGHTS = b"\x00\x01\x02\x03"  # a few bytes under a weights name; never real weights
+WEIGHTS_SIZED = bytes(1024 * 1024)  # 1 MiB: a .ckpt named nothing in particular counts by size
 ARCHITECTURES = '{"architectures": ["GPTNeoXForCausalLM"], "hidden_size": 512}\n'
 
 # (component, files of the fixture beyond the README, the evidence expected)
@@ -20,7 +21,7 @@ FOUND = [
     ("model-parameters", {"pytorch_model.bin": WEIGHTS}, ["pytorch_model.bin"]),
     ("model-parameters", {"weights/final.pt": WEIGHTS}, ["weights/final.pt"]),
     ("model-parameters", {"model.pth": WEIGHTS}, ["model.pth"]),
-    ("model-parameters", {"last.ckpt": WEIGHTS}, ["last.ckpt"]),
+    ("model-parameters", {"last.ckpt": WEIGHTS_SIZED}, ["last.ckpt"]),
     ("model-parameters", {"model-q4.gguf": WEIGHTS}, ["model-q4.gguf"]),
     ("model-parameters", {"onnx/model.onnx": WEIGHTS}, ["onnx/model.onnx"]),
     ("model-parameters-intermediate", {"checkpoints/model.safetensors": WEIGHTS}, ["checkpoints/model.safetensors"]),
