@@ -25,10 +25,16 @@ from openness_lint.text import yamlio
 Check = Callable[[Context], Iterable[Violation]]
 _RULES = "openness_lint.rules"
 CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+# Every rule's doc has these headings. A shipped rule also says why it has
+# its severity; users' packs may leave that out, so packs written before the
+# heading existed stay valid.
 DOC_HEADINGS = ("what-it-does", "why-is-this-bad", "example", "how-to-fix")
+SEVERITY_HEADING = "why-this-severity"
+DOC_ORDER = ("what-it-does", "why-is-this-bad", SEVERITY_HEADING, "example", "how-to-fix")
 DOC_TITLES = {
     "what-it-does": "What it does",
     "why-is-this-bad": "Why is this bad?",
+    SEVERITY_HEADING: "Why this severity",
     "example": "Example",
     "how-to-fix": "How to fix",
 }
@@ -62,9 +68,13 @@ class Rule(NamedTuple):
         lines = [f"{self.code} ({self.name})", "", self.summary, "",
                  f"Default severity: {self.severity.label}",
                  f"Component: {self.component or '-'}", f"Pack: {self.pack}"]
-        for key in DOC_HEADINGS:
-            lines += ["", f"## {DOC_TITLES[key]}", "", self.doc[key].rstrip()]
+        for key, text in self.doc_sections():
+            lines += ["", f"## {DOC_TITLES[key]}", "", text]
         return "\n".join(lines) + "\n"
+
+    def doc_sections(self) -> list[tuple[str, str]]:
+        """(heading, text) in the order docs print them, without headings the rule leaves out."""
+        return [(key, self.doc[key].rstrip()) for key in DOC_ORDER if key in self.doc]
 
 
 # -- declarative checks that user packs can name ------------------------------
@@ -139,8 +149,11 @@ def rules_of(data: Any, source: str, area: str | None = None) -> list[Rule]:
         if component is not None and component not in components.ALL:
             raise ConfigError(f"rule {code}: unknown component {component!r}", source, yamlio.line_of(entry, "component"))
         doc = entry.get("doc")
-        if not isinstance(doc, dict) or any(not isinstance(doc.get(k), str) for k in DOC_HEADINGS):
-            raise ConfigError(f"rule {code}: `doc` needs {', '.join(DOC_HEADINGS)}", source, yamlio.line_of(entry, "doc") or where[1])
+        needed = DOC_ORDER if area is not None else DOC_HEADINGS  # a shipped pack needs every heading
+        if not isinstance(doc, dict) or any(not isinstance(doc.get(k), str) for k in needed):
+            raise ConfigError(f"rule {code}: `doc` needs {', '.join(needed)}", source, yamlio.line_of(entry, "doc") or where[1])
+        if not isinstance(doc.get(SEVERITY_HEADING, ""), str):
+            raise ConfigError(f"rule {code}: `doc.{SEVERITY_HEADING}` must be text", source, yamlio.line_of(doc, SEVERITY_HEADING))
         name = _field(entry, "name", where)
         spec = entry.get("check")
         if spec is not None:
@@ -156,7 +169,7 @@ def rules_of(data: Any, source: str, area: str | None = None) -> list[Rule]:
         found.append(Rule(
             code=code, name=name, summary=_field(entry, "summary", where),
             severity=severity, component=component, fix=_field(entry, "fix", where),
-            doc={k: str(doc[k]) for k in DOC_HEADINGS}, pack=pack, check=check,
+            doc={k: str(doc[k]) for k in DOC_ORDER if k in doc}, pack=pack, check=check,
         ))
     return found
 

@@ -18,9 +18,19 @@ from tests.conftest import ROOT
 
 def test_every_rule_has_doc_headings_and_a_fix():
     for item in registry.load():
-        for heading in registry.DOC_HEADINGS:
+        for heading in registry.DOC_ORDER:
             assert item.doc[heading].strip(), f"{item.code} lacks {heading}"
         assert item.fix.strip() and item.summary.strip()
+
+
+def test_every_rule_says_why_it_has_its_severity():
+    """An error means something is broken or wrong, a warning is worth
+    reading, info is context: each shipped rule says which, and why."""
+    opening = {"error": "An error", "warning": "A warning", "info": "Info"}
+    for item in registry.load():
+        said = item.doc[registry.SEVERITY_HEADING].strip()
+        assert said.startswith(opening[item.severity.label]), f"{item.code}: {said[:40]!r}"
+        assert "## Why this severity" in item.explain()
 
 
 def test_codes_are_unique_and_well_formed():

@@ -8,7 +8,7 @@ import click
 
 from openness_lint import registry
 from openness_lint.cli.options import debug_option
-from openness_lint.registry import DOC_HEADINGS, DOC_TITLES, Registry
+from openness_lint.registry import DOC_TITLES, Registry
 
 
 def markdown(rules: Registry) -> str:
@@ -20,8 +20,8 @@ def markdown(rules: Registry) -> str:
             for r in rules]
     for r in rules:
         out += ["", f"## {r.code}", "", f"**{r.name}** ({r.severity.label}, pack `{r.pack}`): {r.summary}"]
-        for key in DOC_HEADINGS:
-            out += ["", f"### {DOC_TITLES[key]}", "", r.doc[key].rstrip()]
+        for key, text in r.doc_sections():
+            out += ["", f"### {DOC_TITLES[key]}", "", text]
     return "\n".join(out) + "\n"
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from openness_lint.finding import Finding, Severity
 from openness_lint.formats.json_format import safe_json
 from openness_lint.formats.options import Options
-from openness_lint.registry import DOC_HEADINGS, DOC_TITLES, Rule
+from openness_lint.registry import DOC_TITLES, Rule
 from openness_lint.report import Report
 from openness_lint.version import __version__
 
@@ -23,7 +23,7 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def _rule(item: Rule) -> dict:
-    help_markdown = "\n\n".join(f"## {DOC_TITLES[k]}\n\n{item.doc[k].strip()}" for k in DOC_HEADINGS)
+    help_markdown = "\n\n".join(f"## {DOC_TITLES[k]}\n\n{text.strip()}" for k, text in item.doc_sections())
     return {
         "id": item.code,
         "name": item.name,

@@ -200,9 +200,9 @@ def test_dataset_card_in_its_own_folder_is_its_own_data_set(make_repo, run_cli):
 def test_code_license_above_weights_is_not_their_license(make_repo, run_cli):
     report = lint(run_cli, make_repo({"LICENSE": standard("Apache-2.0"), "model.safetensors": WEIGHTS}))
     assert answer(report, "model-license") == (True, None, "unknown")
-    [warning] = of_rule(report, "LIC009")
-    assert (warning["path"], warning["severity"]) == ("LICENSE", "warning")
-    assert "no license of its own" in warning["message"]
+    [note] = of_rule(report, "LIC009")  # context for the unknown answer, not a problem to fix
+    assert (note["path"], note["severity"]) == ("LICENSE", "info")
+    assert "no license of its own" in note["message"]
     assert not [f for f in located(report) if f[0] in ("LIC002", "LIC003")]
 
 

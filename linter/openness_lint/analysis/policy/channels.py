@@ -50,6 +50,14 @@ class NotAChannel(NamedTuple):
     why: str
 
 
+class Scanned(NamedTuple):
+    """Text read for addresses, and what it is: a Channel source name."""
+
+    path: str
+    source: str  # contact-section, report-passage, security-policy, security-txt or use-policy
+    lines: list[Line]
+
+
 class Reporting:
     """Every channel of a release, and what only looks like one."""
 
@@ -59,7 +67,7 @@ class Reporting:
         self.channels: list[Channel] = channels or []
         self.not_channels: list[NotAChannel] = []
         self.placeholders: list[tuple[str, int]] = []  # template text in security files
-        self.scanned: list[tuple[str, list[Line]]] = []  # where addresses were read
+        self.scanned: list[Scanned] = []  # where addresses were read
         self.redress: list[tuple[str, int]] = []  # passages that take reports of harm
 
 
@@ -140,7 +148,7 @@ def _in_documents(ctx: Context, found: Reporting) -> None:
         for heading in doc.sections("reporting"):
             lines = doc.section(heading)
             in_sections |= {line.number for line in lines}
-            found.scanned.append((doc.path, lines))
+            found.scanned.append(Scanned(doc.path, "contact-section", lines))
             said = addresses.addresses(lines)
             found.channels += [Channel(a.kind, a.value, "contact-section", doc.path, a.line) for a in said]
             if not said:
@@ -153,7 +161,7 @@ def _in_documents(ctx: Context, found: Reporting) -> None:
             said = [a for a in addresses.addresses(passage)
                     if a.kind == "email" or any(w in a.value.lower() for w in url_words)]
             found.channels += [Channel(a.kind, a.value, "report-passage", doc.path, a.line) for a in said]
-            found.scanned.append((doc.path, passage))
+            found.scanned.append(Scanned(doc.path, "report-passage", passage))
 
 
 def _in_files(ctx: Context, found: Reporting) -> None:
@@ -162,7 +170,7 @@ def _in_files(ctx: Context, found: Reporting) -> None:
         if content is None:
             continue
         lines = text.lines_of(content)
-        found.scanned.append((entry.path, lines))
+        found.scanned.append(Scanned(entry.path, source, lines))
         said = addresses.addresses(lines)
         found.channels += [Channel(a.kind, a.value, source, entry.path, a.line) for a in said]
         stock = _placeholder_lines(lines)
@@ -172,7 +180,7 @@ def _in_files(ctx: Context, found: Reporting) -> None:
             found.not_channels.append(NotAChannel(entry.path, stock[0] if stock else None, f"{entry.path} {what}"))
     for entry, content in forms.policy_files(ctx):
         lines = text.lines_of(content)
-        found.scanned.append((entry.path, lines))
+        found.scanned.append(Scanned(entry.path, "use-policy", lines))
         for passage in text.passages(lines):
             said = [a for a in addresses.addresses(passage) if a.kind == "email" or _reports(passage)]
             found.channels += [Channel(a.kind, a.value, "use-policy", entry.path, a.line) for a in said]

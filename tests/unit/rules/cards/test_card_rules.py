@@ -147,9 +147,82 @@ def test_datasets_documented_by_a_section_or_a_data_card(make_repo):
 
 
 def test_no_card_at_all(make_repo):
-    root = make_repo({"README.md": "# tool\n\nInstall it.\n", "train.py": "print(1)\n"})
+    root = make_repo({"README.md": "# tool\n\nInstall it.\n", "train.py": "print(1)\n",
+                      "model.safetensors": b"\x00"})
     assert found(root, "CRD008") == {("CRD008", None, None)}
-    assert found(make_repo({"datasheet.md": "# Data\n"}), "CRD008") == set()
+    assert found(make_repo({"datasheet.md": "# Data\n", "model.safetensors": b"\x00"}), "CRD008") == set()
+
+
+# -- CRD008 asks for a card only where a model or data is released -------------------------
+
+CODE_LIBRARY_README = """\
+# tinylib
+
+A small library of text utilities.
+
+## Installation
+
+    pip install tinylib
+
+## Usage
+
+```python
+from tinylib import tokenize
+tokenize("a b")
+```
+
+## API
+
+`tokenize(text)` splits text on white space.
+"""
+
+
+def code_library(extra: dict[str, str | bytes] | None = None) -> dict[str, str | bytes]:
+    """pyproject, src/ and a README documenting the API, plus `extra` files."""
+    files: dict[str, str | bytes] = {
+        "pyproject.toml": '[project]\nname = "tinylib"\nversion = "0.1"\n',
+        "src/tinylib/__init__.py": "def tokenize(text):\n    return text.split()\n",
+        "README.md": CODE_LIBRARY_README,
+    }
+    files.update(extra or {})
+    return files
+
+
+def test_code_library_needs_no_card(make_repo):
+    assert found(make_repo(code_library()), "CRD008") == set()
+
+
+def test_tool_config_json_is_not_a_model(make_repo):
+    settings = '{"tokenizer": "whitespace", "lowercase": true}\n'
+    assert found(make_repo(code_library({"config.json": settings})), "CRD008") == set()
+
+
+def test_weights_without_a_card(make_repo):
+    report = lint(make_repo(code_library({"model.safetensors": b"\x00"})), "CRD008")
+    assert {(f.code, f.path, f.line) for f in report.findings} == {("CRD008", None, None)}
+    assert "model.safetensors" in report.findings[0].message
+
+
+def test_model_config_without_a_card(make_repo):
+    for config in ('{"architectures": ["TinyForCausalLM"]}\n', '{"model_type": "tiny"}\n'):
+        root = make_repo(code_library({"checkpoint/config.json": config}))
+        assert found(root, "CRD008") == {("CRD008", None, None)}
+
+
+def test_model_config_in_tests_is_a_fixture(make_repo):
+    root = make_repo(code_library({"tests/fixtures/config.json": '{"model_type": "tiny"}\n'}))
+    assert found(root, "CRD008") == set()
+
+
+def test_manifest_without_a_card(make_repo):
+    manifest = "release:\n  name: tiny\n  components:\n    - {name: Model card}\n"
+    assert found(make_repo(code_library({"mof.yaml": manifest})), "CRD008") == {("CRD008", None, None)}
+
+
+def test_space_readme_in_a_code_library_is_no_model(make_repo):
+    space = "---\ntitle: Tinylib demo\nsdk: gradio\napp_file: app.py\n---\n\n# Tinylib demo\n\nTry the tokenizer.\n"
+    root = make_repo(code_library({"demo/README.md": space, "demo/app.py": "print('demo')\n"}))
+    assert found(root, "CRD008") == set()
 
 
 def test_sections_are_read_from_the_card_body(make_repo):

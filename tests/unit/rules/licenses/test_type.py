@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.helpers.levels import line_of, mot
 from tests.helpers.licenses import card, clean_release, lint, located, standard
 
 
@@ -62,3 +63,34 @@ def test_openmdw_fits_every_artifact(make_repo, run_cli):
 
 def test_lic009_quiet_on_a_clean_release(make_repo, run_cli):
     assert lic009(lint(run_cli, make_repo(clean_release()))) == set()
+
+
+# -- severity: MOF asks for type-appropriate licenses in a manifest (LVL006) --------------
+
+def severities(report: dict, code: str) -> set[tuple[str, int | None, str]]:
+    return {(f["path"], f["line"], f["severity"]) for f in report["findings"] if f["rule"] == code}
+
+
+def test_card_mit_over_weights_is_info(make_repo, run_cli):
+    report = lint(run_cli, make_repo({
+        "LICENSE": standard("Apache-2.0"),
+        "README.md": card("license: mit"),
+        "model.safetensors": b"\x00",
+    }))
+    assert severities(report, "LIC009") == {("README.md", 2, "info")}
+
+
+def test_code_license_above_weights_is_info(make_repo, run_cli):
+    # the note that explains an unknown model license is context as well
+    report = lint(run_cli, make_repo({"LICENSE": standard("Apache-2.0"), "model.safetensors": b"\x00"}))
+    assert severities(report, "LIC009") == {("LICENSE", 1, "info")}
+
+
+def test_manifest_mit_for_weights_warns_through_lvl006(make_repo, run_cli):
+    manifest = mot([("Model parameters (Final)", "MIT", "model.safetensors")])
+    report = lint(run_cli, make_repo({
+        "mof.yaml": manifest, "LICENSE": standard("Apache-2.0"), "README.md": card("license: mit"),
+        "model.safetensors": b"\x00",
+    }))
+    assert severities(report, "LVL006") == {("mof.yaml", line_of(manifest, "Model parameters (Final)"), "warning")}
+    assert severities(report, "LIC009") == {("README.md", 2, "info")}  # LIC009 reads the files, not the manifest

@@ -81,6 +81,58 @@ def test_malformed_address_in_a_use_policy(make_repo):
     assert rpt(root) == {("RPT003", "USE_POLICY.md", 5)}
 
 
+# -- RPT003 reads only words written as addresses ----------------------------------------
+
+RESULTS = """\
+# tiny-coder
+
+## Results
+
+We report pass@1 on the code benchmarks, and recall@10 for retrieval.
+
+| Benchmark | pass@1 | pass@k |
+|---|---|---|
+| Coding-A | 31.2 | 40.5 |
+"""
+
+
+def test_pass_at_1_in_a_readme_results_table_is_a_metric(make_repo):
+    root = make_repo({"README.md": RESULTS, "train.py": "print('train')\n"})
+    assert rpt(root) == {("RPT002", None, None)}
+
+
+def test_pass_at_1_in_a_model_card_results_passage_is_a_metric(make_repo):
+    root = make_repo({"README.md": card("license: mit", MODEL_BODY + CONTACT + "\n" + RESULTS.split("\n", 2)[2])})
+    assert rpt(root) == set()
+
+
+def test_malformed_address_in_a_mailto_link(make_repo):
+    readme = RESULTS + "\nThe authors are glad to hear from you: [write to us](mailto:team@example).\n"
+    root = make_repo({"README.md": readme, "train.py": "print('train')\n"})
+    assert rpt(root) == {("RPT002", None, None), ("RPT003", "README.md", 11)}
+    [finding] = [f for f in lint(root).findings if f.code == "RPT003"]
+    assert finding.column == readme.splitlines()[10].index("team@example") + 1
+
+
+def test_malformed_address_in_a_contact_section(make_repo):
+    body = MODEL_BODY + "\n## Contact\n\nQuestions: safety@example\n"
+    root = make_repo({"README.md": card("license: mit", body)})
+    assert ("RPT003", "README.md", 14) in rpt(root)
+
+
+def test_malformed_email_shaped_link_without_mailto(make_repo):
+    readme = RESULTS + "\nThe authors are glad to hear from you: [our team](team@example).\n"
+    root = make_repo({"README.md": readme, "train.py": "print('train')\n"})
+    assert rpt(root) == {("RPT002", None, None), ("RPT003", "README.md", 11)}
+    assert "without `mailto:`" in messages(root, "RPT003")[0]
+
+
+def test_image_with_an_at_in_its_name_is_no_address(make_repo):
+    body = MODEL_BODY + CONTACT + "\n![logo](logo@2x.png)\n"
+    root = make_repo({"README.md": card("license: mit", body), "logo@2x.png": b"\x89PNG"})
+    assert rpt(root) == set()
+
+
 # -- RPT004: redress ---------------------------------------------------------------------
 
 def test_only_a_vulnerability_channel(make_repo):
