@@ -23,6 +23,9 @@ from openness_lint.text.mdlinks import CODE_SPAN, Link, links_of
 
 # A bold label is a heading when it is short.
 LABEL_WORDS = 12  # "Where to send questions or comments about the model:" is a label
+# A bold phrase this short that opens a paragraph and runs into its text
+# ("**Training Factors** We used ...") is a label too, as the big labs' cards write them.
+RUN_IN_WORDS = 4
 LABEL_LEVEL = 7  # below every real heading: a label's section ends at the next heading or label
 
 
@@ -125,9 +128,13 @@ def _headings(tokens: list, first: int) -> list[Heading]:
     found = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
+            title = _inline_text(tokens[index + 1])
+            if not title:  # an empty `##` line ends nothing and names nothing
+                continue
             span = token.map[1] - token.map[0] if token.markup in ("=", "-") else 1
-            found.append(Heading(int(token.tag[1]), _inline_text(tokens[index + 1]), first + token.map[0], span))
-        elif token.type == "paragraph_open" and token.map and tokens[index + 1].type == "inline":
+            found.append(Heading(int(token.tag[1]), title, first + token.map[0], span))
+        elif token.type == "paragraph_open" and token.map and tokens[index + 1].type == "inline" \
+                and token.level == 0:  # a bold item of a list is the list's, not a section
             label = _label(tokens[index + 1], token.map[1] - token.map[0])
             if label:
                 found.append(Heading(LABEL_LEVEL, label[0], first + token.map[0], label[1]))
@@ -153,6 +160,8 @@ def _label(inline: Any, height: int) -> tuple[str, int] | None:
         return title.rstrip(":").strip(), 0
     if after[0].type in ("softbreak", "hardbreak"):
         return title, 1
+    if len(title.split()) <= RUN_IN_WORDS and title[:1].isupper():
+        return title, 0  # a run-in label: "**Out-of-scope Uses** Use in any manner ..."
     return None
 
 

@@ -15,9 +15,11 @@ from openness_lint.repo.repo import Repo
 # agreements named with spaces ("Example Model LICENSE AGREEMENT").
 _LICENSE_NAME = datacache.regex(
     r"^(?:[\w.]+[-_ ])*(?:un)?(?:licen[cs]es?|copying|agreement)(?:[-_. ][\w. -]*)?$", re.IGNORECASE)
-# a contributor license agreement is about contributions, not the release
-_NOT_LICENSE_WORDS = datacache.regex(r"contributor|(?:^|[-_ .])(?:cla|icla|ccla)(?:$|[-_ .])|individual|corporate",
-                                     re.IGNORECASE)
+# a contributor license agreement is about contributions, not the release;
+# nor is a license header template or checker (license_header.txt, license-check.yml)
+_NOT_LICENSE_WORDS = datacache.regex(
+    r"contributor|(?:^|[-_ .])(?:cla|icla|ccla)(?:$|[-_ .])|individual|corporate|header|template|check",
+    re.IGNORECASE)
 # names that may be license files, as a fast first cut for Repo.find
 CANDIDATES = globs.names(("*licen[cs]e*", "*copying*", "*agreement*"))
 # every file in a folder of license files: model_licenses/LICENSE-<model>

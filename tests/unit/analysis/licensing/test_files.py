@@ -56,3 +56,11 @@ def test_spdx_tag_finds_the_id_and_line(text, expected):
 @pytest.mark.parametrize("text", ["MIT License\n", "", "SPDX: MIT\n", "x" * 9000 + "\nSPDX-License-Identifier: MIT\n"])
 def test_spdx_tag_absent(text):
     assert licensefiles.spdx_tag(text) is None
+
+
+def test_a_license_header_template_is_no_license_file():
+    from openness_lint.analysis.licensing.files import is_license_name
+
+    assert not is_license_name("license_header.txt")
+    assert not is_license_name("LICENSE_TEMPLATE.md")
+    assert is_license_name("LICENSE.txt")

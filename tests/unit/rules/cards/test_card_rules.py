@@ -305,3 +305,44 @@ def test_table_of_contents_and_weights_and_biases_are_not_sections(make_repo):
     assert not specs["composition"].matches("Table of Contents")
     assert specs["limitations"].matches("Bias, Risks, and Limitations")
     assert specs["composition"].matches("Contents")
+
+
+RUN_IN_CARD = """\
+# Example 2
+
+**Model Release Date:**
+
+* **Example 2 Instruct: January 1, 2026**
+
+**Intended Use Cases** Chat in English.
+
+**Out-of-scope Uses** Anything unlawful.
+
+**Training Factors** Our own training library on our own cluster.
+
+## Training Data
+
+**Overview** Two trillion tokens of public text.
+
+## Benchmarks
+
+### Instruction tuned models
+
+##
+
+| task | score |
+|---|---|
+| qa | 1 |
+
+## Ethical Considerations and Limitations
+
+Read this first.
+
+**Feedback:** open an issue at https://example.org/issues.
+"""
+
+
+def test_run_in_labels_list_items_and_empty_headings(make_repo):
+    # run-in bold labels are sections; a bold list item and an empty `##` line are not
+    root = make_repo({"MODEL_CARD.md": RUN_IN_CARD})
+    assert found(root) == set()

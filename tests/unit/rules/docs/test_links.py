@@ -158,3 +158,10 @@ def test_the_true_broken_links_still_appear(make_repo):
     report = lint(make_repo({"README.md": readme, "LICENSE": "x"}), "DOC002")
     assert [(f.path, f.line) for f in report.findings] == [("README.md", 3)]
     assert "did you mean 'LICENSE'" in report.findings[0].message
+
+
+def test_an_email_address_as_a_link_target_is_left_to_rpt003(make_repo):
+    readme = "# Example\n\nWrite to [us](team@example.org).\n"
+    assert lint(make_repo({"README.md": readme}), "DOC002").findings == []
+    report = lint(make_repo({"README.md": readme}), "RPT003")
+    assert [(f.code, f.path, f.line) for f in report.findings] == [("RPT003", "README.md", 3)]
