@@ -24,7 +24,8 @@ from openness_lint.text.mdlinks import CODE_SPAN, Link, links_of
 # A bold label is a heading when it is short.
 LABEL_WORDS = 12  # "Where to send questions or comments about the model:" is a label
 # A bold phrase this short that opens a paragraph and runs into its text
-# ("**Training Factors** We used ...") is a label too, as the big labs' cards write them.
+# ("**Training Factors** We used ...") is a label too, as the big labs' cards
+# write them; so is a longer one without sentence punctuation.
 RUN_IN_WORDS = 4
 LABEL_LEVEL = 7  # below every real heading: a label's section ends at the next heading or label
 
@@ -160,8 +161,10 @@ def _label(inline: Any, height: int) -> tuple[str, int] | None:
         return title.rstrip(":").strip(), 0
     if after[0].type in ("softbreak", "hardbreak"):
         return title, 1
-    if len(title.split()) <= RUN_IN_WORDS and title[:1].isupper():
-        return title, 0  # a run-in label: "**Out-of-scope Uses** Use in any manner ..."
+    if title[:1].isupper() and (len(title.split()) <= RUN_IN_WORDS or not set(title) & set(".,;:!?")):
+        # a run-in label: "**Out-of-scope Uses** Use in any manner ...", or a
+        # longer one that is no sentence ("**Where to send questions or comments about the model** ...")
+        return title, 0
     return None
 
 
