@@ -215,17 +215,18 @@ def _blocks(tokens: list, first: int) -> list[Block]:
 
 def body_lines(text: str, start_line: int = 1) -> list[Line]:
     """The lines from start_line on, knowing code blocks and HTML comments."""
-    return list(_body(text, start_line).lines)
+    return list(body(text, start_line).lines)
 
 
 def headings(text: str, start_line: int = 1) -> list[Heading]:
     """Headings outside code: ATX, setext, and bold labels."""
-    return list(_body(text, start_line).headings)
+    return list(body(text, start_line).headings)
 
 
-def _body(text: str, start_line: int) -> Parsed:
-    body = "\n".join(split_lines(text)[start_line - 1:]) if start_line > 1 else text
-    return parse(body, start_line)
+def body(text: str, start_line: int = 1) -> Parsed:
+    """Everything parsed from line start_line on, once per text (cached)."""
+    rest = "\n".join(split_lines(text)[start_line - 1:]) if start_line > 1 else text
+    return parse(rest, start_line)
 
 
 def _of_lines(lines: list[Line]) -> Parsed:

@@ -142,7 +142,7 @@ def _reuse_toml(ctx: Context) -> list[Declaration]:
 
 def _cards(ctx: Context) -> list[Declaration]:
     found = []
-    own = _shared_folders(ctx)
+    own = ctx.memo(_shared_folders)
     for card in cards.cards(ctx):
         artifact = "model" if card.kind == "model" else "data"
         value = card.meta.get("license")
@@ -198,7 +198,7 @@ def _shared_folders(ctx: Context) -> dict[str, str]:
 
 def _statements(ctx: Context) -> list[Declaration]:
     found = []
-    own = _shared_folders(ctx)
+    own = ctx.memo(_shared_folders)
     for item in statements.find(ctx):
         checked = spdx.check(item.license) if item.license else None
         found.append(Declaration(item.artifact, item.source, item.path, item.line, item.said,

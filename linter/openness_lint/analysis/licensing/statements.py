@@ -12,18 +12,15 @@ card, and the READMEs of folders that hold weights or data.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from typing import Iterator, NamedTuple
-from urllib.parse import unquote
 
-from openness_lint.analysis import cards, evidence
+from openness_lint.analysis import documents, evidence
 from openness_lint.analysis.licensing import wording
 from openness_lint.analysis.licensing.identification import identify
 from openness_lint.context import Context
 from openness_lint.repo.inventory import parent_of
 from openness_lint.text import markdown
 from openness_lint.text.badges import badge
-from openness_lint.text.frontmatter import parse_front_matter
 
 SOURCES = ("statement", "table", "badge")
 
@@ -39,37 +36,24 @@ class Statement(NamedTuple):
 
 
 class _Document:
-    """One Markdown file read for statements."""
+    """One card or README read for statements, parsed once (text/markdown.py caches it)."""
 
-    def __init__(self, ctx: Context, path: str, text: str, kind: str | None):
+    def __init__(self, ctx: Context, doc: documents.Document):
         self.ctx = ctx
-        self.path = path
-        self.kind = kind  # "model" or "data" for a card, None for a README
-        front = parse_front_matter(text)
-        lines = markdown.body_lines(text, front.body_line)
-        self.parsed = markdown.parse("\n".join(line.text for line in lines), front.body_line) if lines else None
+        self.path = doc.path
+        self.kind = doc.kind if doc.kind in ("model", "data") else None  # None for a README
+        self.parsed = markdown.body(doc.text, doc.front.body_line)
 
     def linked_license(self, target: str) -> str | None:
         """The license of a file in the repository that a statement links to."""
-        if not target or "://" in target or target.startswith(("#", "mailto:")):
-            return None
-        clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
-        parts: list[str] = []
-        for part in PurePosixPath("" if clean.startswith("/") else parent_of(self.path), clean.lstrip("/")).parts:
-            if part == "..":
-                if not parts:
-                    return None
-                parts.pop()
-            elif part != ".":
-                parts.append(part)
-        path = "/".join(parts)
-        text = self.ctx.text(path) if path in self.ctx.repo else None
+        path = documents.resolve(parent_of(self.path), target)
+        text = self.ctx.text(path) if path and path in self.ctx.repo else None
         return identify(text).license if text is not None else None
 
     def sections(self) -> list[tuple[int, int]]:
         """(first, last) lines of every license section."""
         found: list[tuple[int, int]] = []
-        headings = list(self.parsed.headings) if self.parsed else []
+        headings = list(self.parsed.headings)
         for index, heading in enumerate(headings):
             if wording.LICENSE_HEADING.search(heading.title):
                 end = next((h.line for h in headings[index + 1:] if h.level <= heading.level), 10**9)
@@ -101,7 +85,7 @@ def _sentence(doc: _Document, block: markdown.Block, start: int, sentence: str,
 
 def _prose(doc: _Document) -> Iterator[Statement]:
     sections = doc.sections()
-    for block in doc.parsed.blocks if doc.parsed else ():
+    for block in doc.parsed.blocks:
         in_section = any(first <= block.line <= last for first, last in sections)
         for start, sentence in wording.pieces(block.text):
             yield from _sentence(doc, block, start, sentence, in_section)
@@ -112,7 +96,7 @@ def _prose(doc: _Document) -> Iterator[Statement]:
 
 def _following(doc: _Document, block: markdown.Block, subject: str) -> Iterator[Statement]:
     """The license notice in the code block right after the paragraph."""
-    lines = doc.parsed.lines if doc.parsed else ()
+    lines = doc.parsed.lines
     after = [line for line in lines if line.number > block.line + block.text.count("\n")]
     start = next((i for i, line in enumerate(after) if line.text.strip()), None)
     if start is None or not after[start].code:
@@ -130,7 +114,7 @@ def _following(doc: _Document, block: markdown.Block, subject: str) -> Iterator[
 
 
 def _tables(doc: _Document) -> Iterator[Statement]:
-    for table in doc.parsed.tables if doc.parsed else ():
+    for table in doc.parsed.tables:
         column = next((i for i, cell in enumerate(table.header) if wording.LICENSE_HEADING.search(cell)), None)
         if column is None:
             continue
@@ -151,7 +135,7 @@ def _tables(doc: _Document) -> Iterator[Statement]:
 
 
 def _badges(doc: _Document) -> Iterator[Statement]:
-    for link in doc.parsed.links if doc.parsed else ():
+    for link in doc.parsed.links:
         found = badge(link.target)
         if not found or not any(w.startswith("licen") for w in wording.words(found[0])):
             continue
@@ -162,15 +146,10 @@ def _badges(doc: _Document) -> Iterator[Statement]:
 
 
 def _documents(ctx: Context) -> list[_Document]:
-    docs = {card.path: _Document(ctx, card.path, card.text, card.kind) for card in cards.cards(ctx)}
+    """Every card, the root README, and the READMEs of folders holding weights or data."""
     homes = {parent_of(e.path) for e in [*evidence.weight_files(ctx), *evidence.data_files(ctx)]}
-    for entry in cards.readmes(ctx):
-        if entry.path in docs or (entry.parent != "" and entry.parent not in homes):
-            continue
-        text = ctx.text(entry.path)
-        if text is not None:
-            docs[entry.path] = _Document(ctx, entry.path, text, None)
-    return [docs[path] for path in sorted(docs)]
+    return [_Document(ctx, doc) for doc in documents.documents(ctx)
+            if doc.kind != "readme" or doc.folder in homes or doc.folder == ""]
 
 
 def _find(ctx: Context) -> list[Statement]:

@@ -114,6 +114,11 @@ def malformed(lines: Iterable[Line], contact: bool = True) -> list[Problem]:
     return found
 
 
+def is_email_target(target: str) -> bool:
+    """A link target that can only be meant as an email address (no mailto:)."""
+    return bool(_EMAIL_SHAPED.match(target.strip()))
+
+
 def email_link_targets(lines: Iterable[Line]) -> list[Problem]:
     """Links to an email address without mailto: (they lead to a missing
     page), and mailto: links whose address is not valid."""
@@ -127,7 +132,7 @@ def email_link_targets(lines: Iterable[Line]) -> list[Problem]:
             if not EMAIL.match(address):
                 column = link.column + len(_MAILTO) if link.column else None
                 found.append(_invalid(link.line, column, f"mailto:{address}"))
-        elif _EMAIL_SHAPED.match(target):
+        elif is_email_target(target):
             found.append(Problem(link.line, link.column,
                                  f"link target {target!r} is an email address without `mailto:`; "
                                  f"the link leads to a page that does not exist, not to an email"))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import Iterator
 
 from openness_lint.analysis.documents import documents, resolve
+from openness_lint.analysis.policy.addresses import is_email_target
 from openness_lint.context import Context
 from openness_lint.finding import Violation
 from openness_lint.registry import rule
@@ -26,7 +26,6 @@ def _suggestion(repo: Repo, path: str) -> str:
     return f"; did you mean {posixpath.join(directory, close[0])!r}?" if close else ""
 
 
-EMAIL = re.compile(r"[^@\s/]+@[^@\s/]+\.[A-Za-z]{2,}")
 # A documentation site routes its own links (`/docs/intro`, `../guide`):
 # the pages under its folders are left to the site's own link checker.
 SITE_CONFIGS = {"mkdocs.yml": ("docs",), "mkdocs.yaml": ("docs",), "docusaurus.config.js": ("docs", "blog"),
@@ -53,7 +52,7 @@ def relative_link_broken(ctx: Context) -> Iterator[Violation]:
         for link in links(list(doc.lines)):
             if link.reference:
                 continue  # reported once, at its definition
-            if EMAIL.fullmatch(link.target):
+            if not link.image and is_email_target(link.target):
                 continue  # an address without mailto: is RPT003's to report
             target = resolve(posixpath.dirname(ctx.repo.real_path(doc.path)), link.target)
             if target is None or target in whole or target in folders or target == "" or whole.excluded(target):
