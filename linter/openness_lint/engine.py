@@ -10,6 +10,7 @@ for the whole run, in run.py.
 from __future__ import annotations
 
 import traceback
+from typing import Any, Callable
 
 from openness_lint.analysis import evidence
 from openness_lint.analysis.components import detect_all
@@ -88,8 +89,10 @@ def _failed(what: str, exc: Exception, debug: bool) -> InternalError:
 
 
 def run(repo: Repo, config: Config, rules: list[Rule], root_display: str = ".",
-        debug: bool = False, levels: bool = True) -> Report:
-    """Lint one release with the given rules; ``levels``: grade it too."""
+        debug: bool = False, levels: bool = True, collect: Callable[[Context], Any] | None = None) -> Report:
+    """Lint one release with the given rules; ``levels``: grade it too.
+    ``collect``: what a command needs beyond the report (the manifest draft,
+    the bill of materials), computed from the same run's Context."""
     ctx = Context(repo, config)
     raw: list[Finding] = []
     errors: list[InternalError] = []
@@ -123,9 +126,15 @@ def run(repo: Repo, config: Config, rules: list[Rule], root_display: str = ".",
         level = evaluate.report_level(ctx) if levels else None
     except Exception as exc:  # noqa: BLE001 - the gate must never silently pass
         errors.append(_failed("levels", exc, debug))
+    facts = None
+    if collect is not None:
+        try:
+            facts = collect(ctx)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(_failed("collect", exc, debug))
     return Report(root=root_display, findings=raw, components=found, rules=rules, level=level,
                   internal_errors=errors, anchor=_anchor(repo), notes=list(config.notes),
-                  git_prefix=repo.git_prefix)
+                  git_prefix=repo.git_prefix, facts=facts)
 
 
 def _anchor(repo: Repo) -> str:

@@ -22,12 +22,12 @@ class Report:
     ``findings`` as well, each naming its release."""
 
     __slots__ = ("root", "findings", "components", "rules", "level", "anchor", "internal_errors", "notes",
-                 "git_prefix", "releases")
+                 "git_prefix", "releases", "facts")
 
     def __init__(self, root: str, findings: list[Finding], components: dict[str, ComponentStatus],
                  rules: list[Rule], level: LevelReport | None = None, anchor: str = ".",
                  internal_errors: list[InternalError] | None = None, notes: list[str] | None = None,
-                 git_prefix: str = "", releases: dict[str, Report] | None = None):
+                 git_prefix: str = "", releases: dict[str, Report] | None = None, facts: object = None):
         self.root = root
         self.findings = sorted(findings, key=Finding.sort_key)
         self.components = components
@@ -40,6 +40,7 @@ class Report:
         # "models/a/"), so that annotations and SARIF name paths as GitHub does
         self.git_prefix = git_prefix
         self.releases = releases if releases is not None else {}
+        self.facts = facts  # what run.lint's ``collect`` gathered for a command
 
     def replaced(self, **changes: object) -> Report:
         """A copy with some fields changed (the findings sorted again)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from openness_lint import config as config_mod
 from openness_lint import engine, releases, staged
@@ -20,6 +20,7 @@ from openness_lint import registry as registry_mod
 from openness_lint.analysis.licensing.files import HEADER_SEARCH
 from openness_lint.components import ComponentStatus
 from openness_lint.config import Config, IgnoredFinding, Overrides
+from openness_lint.context import Context
 from openness_lint.finding import Finding, Violation
 from openness_lint.registry import Registry, Rule
 from openness_lint.repo.repo import Repo, Started
@@ -30,7 +31,7 @@ from openness_lint.report import Report
 def lint(root: Path, config: Config | None = None, registry: Registry | None = None, *,
          config_path: Path | None = None, overrides: Overrides = Overrides(),
          changed: Sequence[str] | None = None, debug: bool = False, display: str | None = None,
-         shown: Callable[[Path], str] = str) -> Report:
+         shown: Callable[[Path], str] = str, collect: Callable[[Context], Any] | None = None) -> Report:
     """Check the release at root and return its report.
 
     Without ``config`` (and ``registry``), they are loaded from root (or
@@ -38,8 +39,10 @@ def lint(root: Path, config: Config | None = None, registry: Registry | None = N
     line says over the configuration. ``changed``: the files a commit
     changes (pre-commit's staged files); only the rules they can affect run.
     ``display``: the root as reports name it. ``shown``: how error messages
-    name a path. Configuration problems raise ConfigError (OptionError for
-    the command line's).
+    name a path. ``collect``: what a command needs beyond the report,
+    computed for each release from its Context (Report.facts).
+    Configuration problems raise ConfigError (OptionError for the command
+    line's).
     """
     prefetch = (HEADER_SEARCH,) if changed is None else ()
     with Started(root, prefetch=prefetch) as started:
@@ -55,24 +58,25 @@ def lint(root: Path, config: Config | None = None, registry: Registry | None = N
         repo = Repo(root, exclude=config.exclude, started=started)
         try:
             return _check(repo, config, engine.selected_rules(registry, config),
-                          display or root.as_posix(), debug, levels)
+                          display or root.as_posix(), debug, levels, collect)
         finally:
             repo.close()
 
 
-def _check(repo: Repo, config: Config, rules: list[Rule], display: str, debug: bool, levels: bool) -> Report:
+def _check(repo: Repo, config: Config, rules: list[Rule], display: str, debug: bool, levels: bool,
+           collect: Callable[[Context], Any] | None) -> Report:
     found = releases.detect(repo, config)
     if not found:
-        report = engine.run(repo, config, rules, display, debug, levels)
+        report = engine.run(repo, config, rules, display, debug, levels, collect)
         return report.replaced(findings=apply_ignores(report.findings, config, rules))
     root_view = View(repo, "", drop=found)
-    root = engine.run(root_view, config, rules, display, debug, levels)
+    root = engine.run(root_view, config, rules, display, debug, levels, collect)
     findings = _real_findings(root.findings, root_view, None)
     by_release: dict[str, Report] = {}
     shared = releases.shared(repo)
     for folder in found:
         view = View(repo, folder, shared=shared)
-        report = engine.run(view, config, rules, folder, debug, levels)
+        report = engine.run(view, config, rules, folder, debug, levels, collect)
         by_release[folder] = report.replaced(findings=_real_findings(report.findings, view, folder),
                                      components=_real_components(report.components, view))
         root.internal_errors.extend(e._replace(rule=f"{folder}: {e.rule}") for e in report.internal_errors)

@@ -28,6 +28,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = {
     "badge": ("badge", "badge"), "check": ("check", "check"), "explain": ("explain", "explain"),
     "identify": ("identify", "identify_command"), "init": ("init", "init"), "level": ("level", "level"),
+    "manifest": ("manifest", "manifest"),
     "report": ("report", "report"),
     "rules": ("rules", "rules"),
 }

@@ -28,6 +28,8 @@ def render_text(level: LevelReport, indent: str = "") -> str:
         elif isinstance(grade.result, binary.Result):
             for req in grade.result.requirements.values():
                 lines.append(f"{indent}  {req.name}: {'met' if req.met else 'not met'}")
+    if level.way_forward:
+        lines.append(f"{indent}way forward ({level.framework}): {level.way_forward}")
     if level.required:
         lines.append(f"{indent}gate {level.framework}:{level.required}: {'passed' if level.passed else 'failed'}")
     return "\n".join(lines) + "\n"

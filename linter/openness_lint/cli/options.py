@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import click
 
 if TYPE_CHECKING:
     from openness_lint.config import Overrides
+    from openness_lint.context import Context
     from openness_lint.report import Report
 
 # Set by main() from the raw arguments, so --debug works before or after
@@ -36,7 +37,7 @@ def split(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def check_release(path: Path, config_path: Path | None, overrides: Overrides | None = None,
-                  changed: list[str] | None = None) -> Report:
+                  changed: list[str] | None = None, collect: Callable[[Context], Any] | None = None) -> Report:
     """The report of the release in path, as every command computes it."""
     # the engine loads only with a command that checks: `rules`, `init` and
     # --version start faster without it
@@ -48,6 +49,6 @@ def check_release(path: Path, config_path: Path | None, overrides: Overrides | N
         raise click.UsageError(f"path does not exist: {path}")
     try:
         return lint(path, config_path=config_path, overrides=overrides or Overrides(), changed=changed,
-                    debug=state["debug"], shown=shown)
+                    debug=state["debug"], shown=shown, collect=collect)
     except OptionError as exc:
         raise click.BadParameter(exc.message, param_hint=exc.option) from None

@@ -88,6 +88,7 @@ def render(report: Report, options: Options) -> str:
             }],
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index, report.anchor, options.root_prefix) for f in report.findings],
+            **({"properties": {"openness-lint/level": report.level.verdict}} if report.level else {}),
         }],
     }
     return safe_json(document)

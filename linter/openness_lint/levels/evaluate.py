@@ -7,7 +7,7 @@ from types import ModuleType
 
 from openness_lint.catalog import frameworks
 from openness_lint.context import Context
-from openness_lint.levels import binary, classes, criteria, inputs
+from openness_lint.levels import binary, classes, criteria, inputs, way
 from openness_lint.levels.inputs import Missing
 from openness_lint.levels.result import FrameworkGrade, LevelReport
 
@@ -69,4 +69,14 @@ def report_level(ctx: Context) -> LevelReport:
     main = graded[lead]
     shared = inputs.build(ctx)
     unverified = sorted(c for c, g in shared.items() if g.source == "manifest, not verified")
-    return LevelReport(lead, main.achieved, required, passed, main.verdict, unverified, graded)
+    linked = way.linked_not_declared(ctx, shared)
+    reach, forward = None, ""
+    if linked:
+        framework = main.framework
+        lead_graded = {**shared, **inputs.custom(ctx, framework.raw.get("new-components") or {})}
+        kind = KINDS[framework.kind]
+        reach = kind.evaluate(ctx, framework, way.declared(ctx, lead_graded, linked)).achieved
+        if_open = kind.evaluate(ctx, framework, way.declared(ctx, lead_graded, linked, assume_open=True)).achieved
+        forward = way.sentence(framework, main.achieved, linked, reach, if_open)
+    verdict = f"{main.verdict} {forward}" if forward else main.verdict
+    return LevelReport(lead, main.achieved, required, passed, verdict, unverified, graded, linked, reach, forward)

@@ -96,7 +96,7 @@ def custom(ctx: Context, new_components: dict) -> dict[str, ComponentGrade]:
     return graded
 
 
-def _title(cid: str) -> str:
+def title(cid: str) -> str:
     mof = frameworks.builtin()["mof"].raw["components"]
     return (mof[cid]["name"] if cid in mof else components.TITLES.get(cid, cid)).lower()
 
@@ -105,7 +105,7 @@ def reasons(items: list[Missing]) -> str:
     """'model parameters (unlicensed), datasets (CC-BY-NC-4.0 is not open)'."""
     parts = []
     for item in items:
-        text = _title(item.component)
+        text = title(item.component)
         if item.reason == "unlicensed":
             text += " (unlicensed)"
         elif item.reason == "license not open":

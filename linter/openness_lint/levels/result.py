@@ -9,6 +9,7 @@ from typing import NamedTuple, Union
 
 from openness_lint.catalog.frameworks import Framework
 from openness_lint.levels import binary, classes, criteria
+from openness_lint.levels.way import LinkedComponent
 
 KindResult = Union[classes.Result, binary.Result, criteria.Result]
 
@@ -33,9 +34,13 @@ class LevelReport(NamedTuple):
     achieved: str
     required: str | None  # the min-level's level, when one is configured
     passed: bool
-    verdict: str
+    verdict: str  # the lead framework's verdict, and the way forward when there is one
     declared_not_verified: list[str]  # components the manifest declares only by URL
     frameworks: dict[str, FrameworkGrade]
+    # components the cards and README link to but nothing declares; never counted
+    linked_not_declared: list[LinkedComponent] = []
+    would_reach: str | None = None  # the lead framework's level with them declared
+    way_forward: str = ""  # the sentence that says so, also at the end of verdict
 
     @property
     def progress(self) -> dict[str, int] | None:

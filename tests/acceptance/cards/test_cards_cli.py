@@ -145,5 +145,5 @@ def test_json_components_are_sorted_evidence(run_cli, make_repo):
                           "[technical report](docs/technical-report.pdf).\n",
              "docs/technical-report.pdf": b"%PDF-1.7\x00"}
     report = json.loads(run_cli("check", str(make_repo(files)), "--format", "json").stdout)
-    assert report["components"]["research-paper"]["evidence"] == ["README.md:6"]
+    assert report["components"]["research-paper"]["evidence"] == []  # linked, not held
     assert report["components"]["technical-report"]["evidence"] == ["README.md:6", "docs/technical-report.pdf"]

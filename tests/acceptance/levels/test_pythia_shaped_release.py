@@ -11,8 +11,9 @@ manifest's open licenses:
   evaluation results (the card's table), model card, data card, report;
 - Class II 10/10: + training, inference and evaluation code, evaluation
   data (manifest);
-- Class I 14/14: + datasets and intermediate checkpoints (manifest),
-  preprocessing code, research paper (the arXiv link).
+- Class I 14/14: + datasets, intermediate checkpoints and the research
+  paper on arXiv (manifest), preprocessing code. A link to the paper alone
+  does not count: it is a lead that the level's way forward names.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ HOSTED = [
     ("Model parameters (Intermediate)", "Apache-2.0", "https://huggingface.co/example/pythia-70m/tree/step1000"),
     ("Datasets", "MIT", "https://huggingface.co/datasets/example/pile-deduped"),
     ("Evaluation data", "MIT", "https://huggingface.co/datasets/example/lambada"),
+    ("Research paper", "CC-BY-4.0", ARXIV),
 ]
 
 
@@ -132,17 +134,29 @@ def test_hosted_components_are_declared_not_verified(make_repo, run_cli):
         assert criteria[cid]["source"] == "manifest, not verified"
     assert criteria["code-pretraining"]["source"] == "files"
     assert set(report["level"]["declared_not_verified"]) == {
-        "model-parameters", "model-parameters-intermediate", "datasets", "evaluation-data"}
+        "model-parameters", "model-parameters-intermediate", "datasets", "evaluation-data", "research-paper"}
     assert not of_rule(report, "LVL002")  # URLs are not looked for in the repository
 
 
-@pytest.mark.parametrize("changes", [
-    {"CITATION_DOT_cff": None, "README_DOT_md": CARD.replace("# Pythia-70M\n", f"# Pythia-70M\n\nPaper: {ARXIV}\n")},
-    {},  # the CITATION.cff url alone
+@pytest.mark.parametrize(("changes", "where"), [
+    ({"CITATION_DOT_cff": None,
+      "README_DOT_md": CARD.replace("# Pythia-70M\n", f"# Pythia-70M\n\n[Paper]({ARXIV})\n")}, ("README.md", 10)),
+    ({}, ("CITATION.cff", 5)),  # the CITATION.cff url alone
 ], ids=["readme-arxiv-link", "citation-cff"])
-def test_either_paper_source_reaches_class_i(changes, make_repo, run_cli):
-    _, report = run(run_cli, make_repo(pythia(**changes)))
-    assert report["level"]["achieved"] == "I"
+def test_a_linked_paper_shows_the_way_to_class_i(changes, where, make_repo, run_cli):
+    hosted = [item for item in HOSTED if item[0] != "Research paper"]
+    code, report = run(run_cli, make_repo(pythia(hosted, **changes)))
+    level = report["level"]
+    assert code == 1 and level["achieved"] == "II"  # the link never counts: the gate stays honest
+    assert [(i["component"], i["url"], i["path"], i["line"]) for i in level["linked_not_declared"]] == [
+        ("research-paper", ARXIV, *where)]
+    # no file states the paper's license, so declared as it stands it is unlicensed
+    assert level["would_reach"] == "II"
+    assert "1 component is linked but not declared: research paper (paper on arXiv): declared with their " \
+           "current licenses, this release would still be Class II (Open Tooling); no license is known for " \
+           "research paper, and with open licenses stated it would be Class I (Open Science). Run " \
+           "`openness-lint manifest` to draft them." in level["verdict"]
+    assert [(f["path"], f["line"]) for f in of_rule(report, "LVL009")] == [where]
 
 
 def test_without_the_manifest_the_weights_are_missing(make_repo, run_cli):

@@ -64,13 +64,6 @@ def test_code_and_data_are_not_evaluation_reports(make_repo, name):
 
 
 @pytest.mark.parametrize(("files", "evidence"), [
-    ({"README.md": "# x\n\nRead [our paper](https://arxiv.org/abs/2401.01234).\n"}, "README.md:3"),
-    ({"README.md": "# x\n\nSee arXiv:2401.01234v2.\n"}, "README.md:3"),
-    ({"README.md": "# x\n\nPaper: https://doi.org/10.1145/1234567.7654321\n"}, "README.md:3"),
-    ({"CITATION.cff": 'cff-version: "1.2.0"\npreferred-citation:\n  doi: 10.48550/arXiv.2401.01234\n'},
-     "CITATION.cff:3"),
-    ({"MODEL_CARD.md": "```bibtex\n@article{x, eprint={2401.01234}, journal={arXiv:2401.01234}}\n```\n"},
-     "MODEL_CARD.md:2"),
     ({"paper/main.pdf": b"%PDF-1.7\x00"}, "paper/main.pdf"),
     ({"docs/2401.01234.pdf": b"%PDF"}, "docs/2401.01234.pdf"),
 ])
@@ -80,10 +73,21 @@ def test_research_paper(make_repo, files, evidence):
 
 
 @pytest.mark.parametrize("files", [
+    {"README.md": "# x\n\nRead [our paper](https://arxiv.org/abs/2401.01234).\n"},
+    {"README.md": "# x\n\nPaper: https://doi.org/10.1145/1234567.7654321\n"},
+    {"CITATION.cff": 'cff-version: "1.2.0"\npreferred-citation:\n  doi: 10.48550/arXiv.2401.01234\n'},
+    {"MODEL_CARD.md": "```bibtex\n@article{x, eprint={2401.01234}, journal={arXiv:2401.01234}}\n```\n"},
+])
+def test_a_paper_published_elsewhere_is_not_held(make_repo, files):
+    # the repository's license does not cover it: it is a lead (analysis/links.py), counted once declared
+    assert not component(make_repo, files, "research-paper").present
+
+
+@pytest.mark.parametrize("files", [
     {"README.md": "# x\n\nArchived at https://doi.org/10.5281/zenodo.1234567\n"},
     {"README.md": "# x\n\nVersion 2401.01234 of the tool.\n"},
     {"docs/manual.pdf": b"%PDF", "whitepaper.pdf": b"%PDF"},
-    {"docs/README.md": "# docs\n\nhttps://arxiv.org/abs/2401.01234\n"},  # only the root README counts
+    {"docs/README.md": "# docs\n\nhttps://arxiv.org/abs/2401.01234\n"},
 ])
 def test_not_a_research_paper(make_repo, files):
     assert not component(make_repo, files, "research-paper").present
@@ -93,12 +97,16 @@ def test_not_a_research_paper(make_repo, files):
     ({"technical_report.pdf": b"%PDF"}, "technical_report.pdf"),
     ({"docs/Tech-Report.md": "x"}, "docs/Tech-Report.md"),
     ({"whitepaper.pdf": b"%PDF"}, "whitepaper.pdf"),
-    ({"README.md": "# x\n\nRead the [Technical Report](https://example.org/report).\n"}, "README.md:3"),
-    ({"MODEL_CARD.md": "See our [system card][1].\n\n[1]: https://example.org/card\n"}, "MODEL_CARD.md:1"),
+    ({"README.md": "# x\n\nRead the [Technical Report](docs/sv.pdf).\n", "docs/sv.pdf": b"%PDF"}, "README.md:3"),
 ])
 def test_technical_report(make_repo, files, evidence):
     status = component(make_repo, files, "technical-report")
     assert status.present and evidence in status.evidence
+
+
+def test_a_report_published_elsewhere_is_not_held(make_repo):
+    files = {"README.md": "# x\n\nRead the [Technical Report](https://example.org/report).\n"}
+    assert not component(make_repo, files, "technical-report").present
 
 
 @pytest.mark.parametrize("files", [

@@ -1,16 +1,17 @@
 """Documentation components: model and data cards, evaluation results, papers
 and technical reports.
 
-Documents are recognised by name (rules/cards/documents.yaml) and by links
-in cards, README files and CITATION.cff; a PDF is never opened.
+Documents are recognised by name (rules/cards/documents.yaml), and a report
+by the label of a link to a file in the repository; a PDF is never opened.
+A paper or report published elsewhere is linked, not held: analysis/links.py
+finds it, and it counts once a manifest declares it.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 
-from openness_lint.analysis import cards
+from openness_lint.analysis import cards, documents
 from openness_lint.analysis.cards import model_index_problems
 from openness_lint.catalog import datacache
 from openness_lint.catalog.sections import section_specs, strings
@@ -20,14 +21,9 @@ from openness_lint.context import Context
 from openness_lint.errors import ConfigError
 from openness_lint.repo import globs
 from openness_lint.repo.inventory import Entry
-from openness_lint.text.frontmatter import parse_front_matter, split_lines
-from openness_lint.text.markdown import body_lines, links
+from openness_lint.text.markdown import links
 
 DOCUMENTS_FILE = "rules/cards/documents.yaml"
-CITATION = "CITATION.cff"
-ARXIV = datacache.regex(r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|\barxiv:\s*)"
-                   r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})", re.IGNORECASE)
-DOI = datacache.regex(r"\b(10\.\d{4,9}/[^\s\"'<>\])]+)")
 TABLE_RULE = datacache.regex(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
 
 
@@ -83,37 +79,25 @@ def detect_evaluation_results(ctx: Context) -> ComponentStatus:
     return _status(evidence)
 
 
-def _publication_texts(ctx: Context) -> list[tuple[str, str]]:
-    """Root README files, every card, and CITATION.cff: (path, text)."""
-    texts = {card.path: card.text for card in cards.cards(ctx)}
-    for entry in ctx.repo.files_in(""):
-        if entry.name.lower() in cards.README_NAMES or entry.name == CITATION:
-            text = texts.get(entry.path) or ctx.text(entry.path)
-            if text is not None:
-                texts[entry.path] = text
-    return sorted(texts.items())
-
-
 def detect_research_paper(ctx: Context) -> ComponentStatus:
-    not_papers = documents_data()["non-paper-doi-prefixes"]
-    evidence = []
-    for path, text in _publication_texts(ctx):
-        for number, line in enumerate(split_lines(text), 1):
-            dois = [doi for doi in DOI.findall(line) if not doi.lower().startswith(not_papers)]
-            if ARXIV.search(line) or dois:
-                evidence.append(f"{path}:{number}")
+    """A paper the repository ships. A link to one (arXiv, a DOI) is a lead
+    that analysis/links.py follows: it counts once a manifest declares it,
+    since the repository's license does not cover a paper published elsewhere."""
     reports = {entry.path for entry in named(ctx, "report-files")}
-    evidence += [entry.path for entry in named(ctx, "paper-files") if entry.path not in reports]
-    return _status(evidence)
+    return _status([entry.path for entry in named(ctx, "paper-files") if entry.path not in reports])
 
 
 def detect_technical_report(ctx: Context) -> ComponentStatus:
+    """A report the repository ships: a file named as one, or a file that a
+    card or README links as the technical report. A link out of the
+    repository is a lead (analysis/links.py)."""
     labels = documents_data()["report-link-labels"]
     evidence = [entry.path for entry in named(ctx, "report-files")]
-    for path, text in _publication_texts(ctx):
-        body = body_lines(text, parse_front_matter(text).body_line)
-        evidence += [f"{path}:{link.line}" for link in links(body)
-                     if any(label in link.label.lower() for label in labels)]
+    for doc in documents.documents(ctx):
+        for link in links(list(doc.lines)):
+            target = documents.resolve(doc.folder, link.target)
+            if target and target in ctx.repo and any(label in link.label.lower() for label in labels):
+                evidence.append(f"{doc.path}:{link.line}")
     return _status(evidence)
 
 

@@ -1,0 +1,268 @@
+"""Components a release links to but does not keep in git.
+
+Model cards, data cards and the release's root README link the weights on a
+model hub, the datasets, the paper, the evaluation results and the training
+logs. rules/links/links.yaml says which URL points at which component. A
+model card's `datasets:` front matter names Hub datasets too.
+
+A linked component is a lead, not evidence: it never counts toward a level.
+`openness-lint manifest` drafts it, and the level says what it would reach
+once declared (levels/way.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from openness_lint.analysis import documents
+from openness_lint.analysis.components import detect_all
+from openness_lint.analysis.licensing.component_licenses import FROM_ARTIFACT
+from openness_lint.catalog import datacache
+from openness_lint.catalog.source import shipped
+from openness_lint.context import Context
+from openness_lint.text import markdown, yamlio
+
+CITATION = "CITATION.cff"
+DATASET_ID = datacache.regex(r"^[\w.-]+/[\w.-]+$")
+URL = datacache.regex(r"[a-z][a-z0-9+.-]*://[^\s)\"'<>\]]+", re.IGNORECASE)
+
+
+class Linked(NamedTuple):
+    """One component, and the first place that links it."""
+
+    component: str
+    url: str
+    path: str  # the document that links it
+    line: int
+    what: str  # "Hub model page", "paper on arXiv"
+    via: str = ""  # the component whose page carries this one ("model-parameters" for a Hub card)
+
+
+TOP_LINES = 40  # a link this close to a document's top is in its header: badges, the paper, the weights
+
+
+class _Entry(NamedTuple):
+    component: str
+    hosts: tuple[str, ...]
+    path: re.Pattern | None
+    words: re.Pattern | None
+    also: tuple[str, ...]
+    what: str
+    kind: str  # "hub", "paper" or ""
+    not_under: frozenset[str]
+
+    def fits(self, host: str, path: str) -> bool:
+        if self.hosts and not any(host == h or host.endswith("." + h) for h in self.hosts):
+            return False
+        if path.split("/", 2)[1] in self.not_under:
+            return False
+        return self.path is None or bool(self.path.search(path))
+
+
+class Match(NamedTuple):
+    entry: _Entry
+    says: bool  # whether the link's words fit the entry's `words`
+    account: str  # the hub account of a hub page
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern, list[_Entry]]:
+    data = shipped("links/links.yaml")
+    entries = [_Entry(item["component"], tuple(item.get("hosts") or ()),
+                      datacache.regex(item["path"]) if item.get("path") else None,
+                      datacache.regex(item["words"], re.IGNORECASE) if item.get("words") else None,
+                      tuple(item.get("also") or ()), item["what"], item.get("kind", ""),
+                      frozenset(item.get("not-under") or ()))
+               for item in data["links"]]
+    return datacache.regex(data["own-words"], re.IGNORECASE), entries
+
+
+def classify(url: str, context: str = "") -> Match | None:
+    """The entry of rules/links/links.yaml a URL fits, or None."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    path = parts.path.rstrip("/") or "/"
+    fallback = None
+    for entry in _table()[1]:
+        if not entry.fits(host, path):
+            continue
+        says = entry.words is None or bool(entry.words.search(context))
+        if says:
+            return Match(entry, True, _account(entry, path))
+        if entry.kind == "paper":
+            fallback = Match(entry, False, "")
+    return fallback
+
+
+def _account(entry: _Entry, path: str) -> str:
+    """The account a hub page belongs to: /org/name, /datasets/org/name."""
+    if entry.kind != "hub":
+        return ""
+    parts = path.strip("/").split("/")
+    first = 1 if parts[0] in ("datasets", "models", "collections") and len(parts) > 2 else 0
+    return parts[first].lower()
+
+
+class _Seen(NamedTuple):
+    match: Match
+    link: Linked
+    top: bool
+    own: bool  # the link's words say the page is the release's own
+
+
+def _read(doc: documents.Document) -> bool:
+    """Cards anywhere, and the README at the release's root: the folders'
+    READMEs (examples, docs, tools) link other people's models."""
+    return doc.kind in ("model", "data") or doc.path.lower() in ("readme.md", "readme.markdown", "readme")
+
+
+def linked(ctx: Context) -> list[Linked]:
+    """Every component linked from a card or the root README, each once (its
+    first link, root README first), in component order."""
+    return ctx.memo(_linked)
+
+
+def _linked(ctx: Context) -> list[Linked]:
+    docs = sorted((d for d in documents.documents(ctx) if _read(d)), key=lambda d: (d.kind != "readme", d.path))
+    seen: list[_Seen] = []
+    chosen: list[Linked] = []
+    for doc in docs:
+        if doc.kind == "model":
+            chosen += _front_matter_datasets(doc)
+        seen += _of_document(doc)
+    seen += _citation(ctx)
+    chosen += _own_hub_pages([s for s in seen if s.match.entry.kind == "hub"])
+    chosen += _own_paper([s for s in seen if s.match.entry.kind == "paper"])
+    chosen += [s.link for s in seen if not s.match.entry.kind and s.match.says]
+    found: dict[str, Linked] = {}
+    for item in chosen:
+        found.setdefault(item.component, item)
+        for extra in _also(item):
+            found.setdefault(extra.component, extra)
+    return sorted(found.values(), key=lambda item: item.component)
+
+
+def _also(item: Linked) -> list[Linked]:
+    match = classify(item.url)
+    extra = match.entry.also if match and match.entry.component == item.component else ()
+    return [item._replace(component=cid, via=item.component) for cid in extra]
+
+
+def _of_document(doc: documents.Document) -> list[_Seen]:
+    own_words = _table()[0]
+    parsed = markdown.body(doc.text, doc.front.body_line)
+    texts = {line.number: line.text for line in doc.lines}
+    heads = list(doc.headings)
+    out = []
+    for link in parsed.links:
+        if link.reference or "://" not in link.target:
+            continue
+        heading = next((h.title for h in reversed(heads) if h.line <= link.line), "")
+        around = URL.sub(" ", texts.get(link.line, "") + "\n" + texts.get(link.line + 1, ""))  # words, not hosts
+        context = "\n".join((link.label, around, heading))
+        match = classify(link.target, context)
+        if match is None:
+            continue
+        item = Linked(match.entry.component, link.target, doc.path, link.line, match.entry.what)
+        out.append(_Seen(match, item, link.line < doc.front.body_line + TOP_LINES, bool(own_words.search(context))))
+    return out
+
+
+def _own_hub_pages(seen: list[_Seen]) -> list[Linked]:
+    """Hub pages of the account the release links most (at least twice), and
+    those its words call its own: a code library's README links other
+    people's models as examples, once each."""
+    counts: dict[str, int] = {}
+    for item in seen:
+        counts[item.match.account] = counts.get(item.match.account, 0) + 1
+    most = max(counts.values(), default=0)
+    accounts = {name for name, count in counts.items() if count == most and count >= 2}
+    return [item.link for item in seen if item.match.account in accounts or item.own]
+
+
+def _own_paper(seen: list[_Seen]) -> list[Linked]:
+    """The paper the release links most, among those that some link calls a
+    paper, a report or a preprint: the others are cited works."""
+    scores: dict[str, int] = {}
+    said = set()
+    for item in seen:
+        key = item.link.url
+        scores[key] = scores.get(key, 0) + 1 + 2 * item.match.says + item.top
+        if item.match.says:
+            said.add(key)
+    if not said:
+        return []
+    best = max(said, key=lambda url: (scores[url], -list(scores).index(url)))  # a tie: the first linked
+    links_ = [item for item in seen if item.link.url == best]
+    report = next((item for item in links_ if item.match.says and item.match.entry.component == "technical-report"),
+                  None)
+    first = report or next(item for item in links_ if item.match.says)
+    return [first.link]
+
+
+def _citation(ctx: Context) -> list[_Seen]:
+    """The paper CITATION.cff asks people to cite: its preferred citation,
+    or its own url or doi when they lead to a paper."""
+    text = ctx.text(CITATION) if CITATION in ctx.repo else None
+    try:
+        data = yamlio.load(text) if text is not None else None
+    except yamlio.YamlProblem:
+        return []  # CRD rules report a broken file; a lead is not worth an error
+    if not isinstance(data, dict):
+        return []
+    out = []
+    for holder in (data.get("preferred-citation"), data):
+        if not isinstance(holder, dict):
+            continue
+        for key in ("url", "doi"):
+            value = holder.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            url = value.strip() if key == "url" else _doi_url(value.strip())
+            match = classify(url, "paper")
+            if match is not None and match.entry.kind == "paper":
+                line = yamlio.line_of(holder, key) or 1
+                out.append(_Seen(match, Linked(match.entry.component, url, CITATION, line, match.entry.what), True,
+                                 False))
+    return out
+
+
+def _doi_url(doi: str) -> str:
+    arxiv = doi.lower().removeprefix("https://doi.org/")
+    if arxiv.startswith("10.48550/arxiv."):
+        return "https://arxiv.org/abs/" + doi[len(doi) - len(arxiv) + len("10.48550/arxiv."):]
+    return doi if "://" in doi else "https://doi.org/" + doi
+
+
+def _front_matter_datasets(doc: documents.Document) -> list[Linked]:
+    names: Any = doc.meta.get("datasets")
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list):
+        return []
+    out = []
+    for index, name in enumerate(names):
+        if isinstance(name, str) and DATASET_ID.match(name.strip()):
+            line = doc.front.line(names, index) or doc.front.line(doc.meta, "datasets") or 1
+            url = f"https://huggingface.co/datasets/{name.strip()}"
+            out.append(Linked("datasets", url, doc.path, line, "Hub dataset page"))
+    return out
+
+
+def license_of(ctx: Context, item: Linked) -> str | None:
+    """The license the files give a component kept outside git: the weights
+    take the model license and datasets the data license, as in the
+    repository, and so do the cards on their Hub pages (a Hub repository's
+    license covers its card). A paper or a leaderboard on someone's site has
+    none that the repository can show."""
+    source = FROM_ARTIFACT.get(item.via or item.component)
+    status = detect_all(ctx).get(source) if source else None
+    return status.license if status is not None and status.present else None
