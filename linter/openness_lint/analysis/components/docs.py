@@ -57,12 +57,13 @@ def detect_data_card(ctx: Context) -> ComponentStatus:
     return _status([card.path for card in cards.cards(ctx) if card.kind == "data"])
 
 
-def results_tables(card: cards.Card) -> list[int]:
+def results_tables(card: cards.Card | documents.Document) -> list[int]:
     """Lines of tables under the card's evaluation headings (subsections included)."""
     spec = section_specs().get("evaluation")
     found: set[int] = set()
     for heading in (h for h in card.headings if spec is not None and spec.matches(h)):
-        body = [line for line in card.section(heading, nested=True) if not line.code]
+        lines = card.section(heading, nested=True) if isinstance(card, cards.Card) else card.section(heading)
+        body = [line for line in lines if not line.code]
         found.update(above.number for above, line in zip(body, body[1:], strict=False)
                      if "|" in above.text and TABLE_RULE.match(line.text))
         found.update(line.number for line in body if "<table" in line.text.lower())
@@ -75,6 +76,9 @@ def detect_evaluation_results(ctx: Context) -> ComponentStatus:
         if "model-index" in card.meta and not model_index_problems(card):
             evidence.append(f"{card.path}:{card.front.line(card.meta, 'model-index')}")
         evidence += [f"{card.path}:{line}" for line in results_tables(card)]
+    for doc in documents.documents(ctx):  # a lab's root README reports its benchmark tables too
+        if doc.kind == "readme" and "/" not in doc.path:
+            evidence += [f"{doc.path}:{line}" for line in results_tables(doc)]
     evidence += [entry.path for entry in named(ctx, "evaluation-reports")]
     return _status(evidence)
 
