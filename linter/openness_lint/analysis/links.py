@@ -69,6 +69,11 @@ class Match(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
+def _checkpoint_words() -> re.Pattern:
+    return datacache.regex(shipped("links/links.yaml")["checkpoint-words"], re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern, list[_Entry]]:
     data = shipped("links/links.yaml")
     entries = [_Entry(item["component"], tuple(item.get("hosts") or ()),
@@ -139,7 +144,13 @@ def _linked(ctx: Context) -> list[Linked]:
             chosen += _front_matter_datasets(doc)
         seen += _of_document(doc)
     seen += _citation(ctx)
-    chosen += _own_hub_pages([s for s in seen if s.match.entry.kind == "hub"])
+    own_pages = _own_hub_pages([s for s in seen if s.match.entry.kind == "hub"])
+    chosen += own_pages
+    model_page = next((item for item in own_pages if item.component == "model-parameters"), None)
+    if model_page is not None:
+        chosen += [model_page._replace(component="model-parameters-intermediate", path=doc.path, line=line,
+                                       what=f"{model_page.what}, checkpoints said to be released")
+                   for doc in docs for line in _checkpoints_stated(doc)][:1]
     chosen += _own_paper([s for s in seen if s.match.entry.kind == "paper"])
     chosen += [s.link for s in seen if not s.match.entry.kind and s.match.says]
     found: dict[str, Linked] = {}
@@ -206,6 +217,13 @@ def _own_paper(seen: list[_Seen]) -> list[Linked]:
                   None)
     first = report or next(item for item in links_ if item.match.says)
     return [first.link]
+
+
+def _checkpoints_stated(doc: documents.Document) -> list[int]:
+    """Lines where the document says it releases intermediate checkpoints."""
+    prose = [line for line in doc.lines if not line.code]
+    text = "\n".join(line.text for line in prose)
+    return [prose[text.count("\n", 0, match.start())].number for match in _checkpoint_words().finditer(text)]
 
 
 def _citation(ctx: Context) -> list[_Seen]:

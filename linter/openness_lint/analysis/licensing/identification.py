@@ -93,8 +93,13 @@ def _norm(text: str) -> str:
     return " ".join(_COPYRIGHT.sub("", text).split()).lower()
 
 
+# Apache-2.0's appendix tells how to apply the license; a file that applies it
+# drops the instructions and keeps the filled-in notice. Not terms: out of both.
+_HOW_TO_APPLY = datacache.regex(r"appendix: how to apply the apache license to your work\..*?third-party archives\.")
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(_plain(_COPYRIGHT.sub("", text)))
+    return _WORD.findall(_HOW_TO_APPLY.sub(" ", _plain(_COPYRIGHT.sub("", text))))
 
 
 # -- the table -----------------------------------------------------------------
@@ -172,7 +177,7 @@ def _identify_texts() -> dict[str, str]:
 def _standard_sizes() -> dict[str, int]:
     """Our id -> how many shingles its standard text has (data cache)."""
     texts = _identify_texts()
-    return dict(datacache.derived("standard-sizes/1", "\0".join(texts.values()),
+    return dict(datacache.derived("standard-sizes/2", "\0".join(texts.values()),
                                   lambda: [(key, len(set(_shingles(_words(text))))) for key, text in texts.items()]))
 
 
@@ -186,7 +191,7 @@ def standard(key: str) -> Standard | None:
         return None
     # the decisive terms are derived too: a change to texts.yaml's list is a new source;
     # bump the number whenever _norm, _words, _shingles or decisive_terms change
-    row = datacache.derived(f"standard-text/6/{key}", text + repr(_decisive_phrases()), lambda: _standard_row(key, text))
+    row = datacache.derived(f"standard-text/7/{key}", text + repr(_decisive_phrases()), lambda: _standard_row(key, text))
     _, norm, words, positions, carries = row
     return Standard(key, norm, words, positions, frozenset(carries))
 

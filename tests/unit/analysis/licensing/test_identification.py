@@ -33,6 +33,22 @@ def test_standard_text_with_a_filled_in_copyright_line(key):
     assert identify(text).license == key
 
 
+def test_apache_applied_keeps_its_notice_and_drops_the_instructions():
+    # a common shape of LICENSE in model repositories: the appendix's how-to
+    # is gone, its notice filled in, and the URLs on https
+    text = standard("Apache-2.0")
+    start, notice = text.index("APPENDIX"), text.index("Copyright [yyyy]")
+    applied = text[:start] + "   Copyright 2021 Example Lab" + text[text.index("\n", notice):]
+    assert identify(applied.replace("http://www.apache.org", "https://www.apache.org")).license == "Apache-2.0"
+
+
+def test_apache_with_a_clause_in_place_of_the_appendix_is_not_apache():
+    text = standard("Apache-2.0")
+    start = text.index("APPENDIX")
+    changed = text[:start] + "You may not use the Work for commercial purposes of any kind without our consent.\n"
+    assert identify(changed).license is None
+
+
 @pytest.mark.parametrize(("name", "title", "expected", "category"), AI_LICENSES,
                          ids=[entry[0] for entry in AI_LICENSES])
 def test_ai_license_family_from_our_synthetic_text(name, title, expected, category):
