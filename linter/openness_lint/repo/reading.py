@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -65,6 +66,34 @@ def lfs_patterns(root: Path) -> list[str]:
         if len(fields) > 1 and "filter=lfs" in fields[1:]:
             patterns.append(fields[0])
     return patterns
+
+
+class LfsPointer(NamedTuple):
+    """What a Git LFS pointer says of the object it stands for."""
+
+    oid: str  # SHA-256, lower-case hex
+    size: int
+    line: int  # the line of the oid
+
+
+_OID = re.compile(r"sha256:([0-9a-f]{64})")
+
+
+def lfs_pointer(target: Path) -> LfsPointer | None:
+    """The object a Git LFS pointer names; only the pointer's few bytes are
+    read (a file larger than a pointer is not one), never the object."""
+    raw = head(target, LFS_POINTER_MAX + 1)
+    if raw is None or len(raw) > LFS_POINTER_MAX or not raw.startswith(LFS_SIGNATURE):
+        return None
+    fields = {}
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
+        key, _, value = line.partition(" ")
+        fields[key] = (value.strip(), number)
+    oid = _OID.fullmatch(fields.get("oid", ("", 0))[0])
+    size = fields.get("size", ("", 0))[0]
+    if oid is None or not size.isdigit():
+        return None
+    return LfsPointer(oid[1], int(size), fields["oid"][1])
 
 
 def matches_any(path: str, patterns: list[str]) -> bool:
