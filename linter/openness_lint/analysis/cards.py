@@ -88,6 +88,19 @@ class Card:
         return self.body[max(heading.line + heading.span - start, 0):max(end - start, 0)]
 
 
+def listed(card: Card, key: str) -> list[tuple[str, int | None]]:
+    """A metadata key that holds a string or a list of strings (`datasets:`,
+    `base_model:`), as (value, line) pairs; anything else is left out."""
+    value = card.meta.get(key)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    line = card.front.line(card.meta, key)
+    return [(item.strip(), card.front.line(value, index) or line) for index, item in enumerate(value)
+            if isinstance(item, str) and item.strip()]
+
+
 # -- discovery -----------------------------------------------------------------------
 
 def _score(kind: str, found: list[Heading]) -> int:

@@ -81,7 +81,7 @@ class Group:
             if not item.license or item.source in PER_FILE or item.subject \
                     or item.license.startswith("LicenseRef-stated-"):
                 continue
-            same = next((known for known in said if _agree(known, item.license)), None)
+            same = next((known for known in said if agree(known, item.license)), None)
             said.setdefault(same or item.license, []).append(item)
         return said
 
@@ -90,7 +90,7 @@ def _parts(expression: str) -> frozenset[str]:
     return frozenset(part.strip("() ") for part in expression.split(" AND "))
 
 
-def _agree(first: str, second: str) -> bool:
+def agree(first: str, second: str) -> bool:
     """Same license, a family and its member, or one names some of the parts
     the other holds (metadata saying Apache-2.0 of a LICENSE that holds
     Apache-2.0 and the MIT text of vendored code)."""

@@ -1,9 +1,11 @@
-"""LIC008: declarations for the same artifact that say different things."""
+"""LIC008: declarations for the same artifact that say different things,
+and a BOM of the repository that gives a license the files do not."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from openness_lint.analysis import bomfiles
 from openness_lint.analysis.licensing.attribution import PRIORITY, attribution
 from openness_lint.analysis.licensing.tables import display
 from openness_lint.context import Context
@@ -30,3 +32,16 @@ def license_declarations_disagree(ctx: Context) -> Iterator[Violation]:
             leading = next(lic for lic, items in said.items() if ranked[0] in items)
             for item in [ranked[0], *(d for d in ranked if d not in said[leading])]:
                 yield Violation(message, item.path, item.line, component=COMPONENT[artifact])
+    # a BOM copies what the files say: only its own line is wrong
+    for item, groups in bomfiles.license_disagreements(ctx):
+        files = "; ".join(f"{d.where()} says {display(g.license or '')}" for g in groups
+                          for d in _deciding(g.declarations))
+        yield Violation(f"{item.artifact} license in {item.path} disagrees with the files: {item.where()} says "
+                        f"{display(item.license or '')}; {files}", item.path, item.line, component=COMPONENT[item.artifact])
+
+
+def _deciding(declarations):
+    """The declaration that decides a group's license (the license text before metadata and prose)."""
+    ranked = sorted((d for d in declarations if d.license), key=lambda d: (PRIORITY.get(d.source, len(PRIORITY)),
+                                                                           d.path, d.line or 0))
+    return ranked[:1]
