@@ -26,7 +26,7 @@ LAYERS = (
     ("context",),
     ("analysis",),
     ("registry",),
-    ("rules", "levels", "report", "formats"),
+    ("rules", "levels", "report", "formats", "bom"),
     ("releases", "engine", "staged"),
     ("run",),
     ("cli", "action", "__main__", "__init__"),

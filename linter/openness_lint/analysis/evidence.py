@@ -216,7 +216,7 @@ def _data_format(name: str) -> tuple[str, str]:
     return (parts[-1], "." + parts[-1]) if parts else ("", "")
 
 
-def _data_folder(path: str) -> str | None:
+def data_folder(path: str) -> str | None:
     """The nearest data folder above a path, as a path."""
     folders = path.split("/")[:-1]
     names = _lowered("folders", "data")
@@ -229,7 +229,7 @@ def _data_reason(ctx: Context, entry: Entry) -> str | None:
     data_format, suffix = _data_format(entry.name)
     if data_format in _lowered("formats", "data"):
         return f"data format {suffix}"
-    folder = _data_folder(entry.path)
+    folder = data_folder(entry.path)
     if folder is None or data_format not in _lowered("folder-formats", "data"):
         return None
     if any(fnmatch.fnmatchcase(entry.name.lower(), g.lower()) for g in spec["not-data-files"]):
