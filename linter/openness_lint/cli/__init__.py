@@ -26,7 +26,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # module, and what it needs, is imported only when that command runs, so
 # that `check` does not pay for the SVG and HTML renderers.
 COMMANDS = {
-    "badge": ("badge", "badge"), "check": ("check", "check"), "explain": ("explain", "explain"),
+    "badge": ("badge", "badge"), "bom": ("bom", "bom"), "check": ("check", "check"), "explain": ("explain", "explain"),
     "identify": ("identify", "identify_command"), "init": ("init", "init"), "level": ("level", "level"),
     "manifest": ("manifest", "manifest"),
     "report": ("report", "report"),

@@ -56,6 +56,9 @@ def _write(path: Path, text: str, append: bool = False) -> None:
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write JSON here.")
 @click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also append the markdown report here (for example $GITHUB_STEP_SUMMARY).")
+@click.option("--bom", "bom_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the release's BOM here: SPDX 3 for a .spdx.json name, else CycloneDX 1.6.")
+@click.option("--bom-timestamp", help="The BOM's creation time (default: SOURCE_DATE_EPOCH; SPDX needs one).")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated; overrides config).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated; overrides config).")
 @click.option("--exclude", multiple=True, help="Glob of paths to leave out (adds to config).")
@@ -65,8 +68,9 @@ def _write(path: Path, text: str, append: bool = False) -> None:
               help="Colour in text output; auto means only on a terminal and without NO_COLOR.")
 @debug_option
 def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_file: Path | None,
-          json_file: Path | None, summary_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          exclude: tuple[str, ...], min_level: str | None, exit_zero: bool, color: str) -> int:
+          json_file: Path | None, summary_file: Path | None, bom_file: Path | None, bom_timestamp: str | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...], min_level: str | None,
+          exit_zero: bool, color: str) -> int:
     """Check the release in PATH (default: the current directory).
 
     Given file names instead (as pre-commit passes staged files), check the
@@ -74,7 +78,17 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
     affect."""
     path, changed = _target(paths)
     overrides = Overrides(select=split(select), ignore=split(ignore), exclude=split(exclude), min_level=min_level)
-    report = check_release(path, config_path, overrides, changed)
+    collect, bom_format, created = None, "", None
+    if bom_file is not None:
+        # the BOM writers load only when a BOM is asked for: a plain check never pays for them
+        from openness_lint.bom import facts, write
+        from openness_lint.cli.bom import creation_time
+
+        if changed is not None:
+            raise click.UsageError("--bom needs a full check: give a release folder, not file names")
+        bom_format = write.format_of(bom_file.name)
+        created, collect = creation_time(bom_timestamp, bom_format), facts.collect
+    report = check_release(path, config_path, overrides, changed, collect=collect)
     options = Options(color=_color(color), blob_url=_github_blob_url(), root_prefix=report.git_prefix)
     click.echo(FORMATS[fmt](report, options), nl=False, color=options.color)
     if sarif_file:
@@ -83,6 +97,10 @@ def check(paths: tuple[Path, ...], config_path: Path | None, fmt: str, sarif_fil
         _write(json_file, FORMATS["json"](report, options))
     if summary_file:
         _write(summary_file, FORMATS["markdown"](report, options), append=True)
+    if bom_file and not report.internal_errors:
+        from openness_lint.cli.bom import render  # loaded above with the BOM writers
+
+        _write(bom_file, render(report, bom_format, created))
     if report.internal_errors:
         first = report.internal_errors[0]
         if state["debug"]:
