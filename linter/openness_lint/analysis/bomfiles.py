@@ -28,6 +28,7 @@ from openness_lint.text.jsonlines import line_of
 
 BOM_GLOBS = ("bom.json", "*.cdx.json", "*.spdx.json")
 ARTIFACT_PROPERTY = "openness-lint:artifact"  # what openness-lint's own BOMs say each component is
+LICENSE_REF_PROPERTY = "openness-lint:license-ref"  # and the LicenseRef a license given by name stands for
 CDX_ARTIFACTS = {"machine-learning-model": "model", "data": "data"}
 SPDX3_ARTIFACTS = {"ai_AIPackage": "model", "dataset_DatasetPackage": "data", "software_Package": "code"}
 NO_LICENSE = ("NOASSERTION", "NONE")
@@ -60,6 +61,12 @@ def _items(value: Any) -> list:
 
 def _mapping(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
+
+
+def _property(holder: dict, name: str) -> str | None:
+    """A CycloneDX property's value."""
+    return next((_text(p.get("value")) for p in _items(holder.get("properties"))
+                 if isinstance(p, dict) and p.get("name") == name), None)
 
 
 class _Reader:
@@ -118,8 +125,7 @@ class _Reader:
         for item in _items(component.get("hashes")):
             if isinstance(item, dict):
                 self.hash(name, item.get("alg"), item.get("content"), line_of(item, "content"))
-        marked = next((_text(p.get("value")) for p in _items(component.get("properties"))
-                       if isinstance(p, dict) and p.get("name") == ARTIFACT_PROPERTY), None)
+        marked = _property(component, ARTIFACT_PROPERTY)
         artifact = marked or CDX_ARTIFACTS.get(str(component.get("type")), "code" if is_subject else None)
         if artifact not in ("code", "model", "data") or not (is_subject or self.own(name)):
             return
@@ -127,6 +133,10 @@ class _Reader:
         for item in _items(component.get("licenses")):
             choice = _mapping(item)
             license_ = _mapping(choice.get("license"))
+            key = _property(license_, LICENSE_REF_PROPERTY)
+            if key:
+                said.append(("id", key, line_of(license_, "name")))
+                continue
             for kind, holder in (("expression", choice), ("id", license_), ("name", license_)):
                 value = _text(holder.get(kind))
                 if value:
