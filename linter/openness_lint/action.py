@@ -3,10 +3,14 @@
 action.yml passes every input through `env:` as INPUT_* variables and runs
 `python -m openness_lint.action`, so no input is ever read by a shell. This
 module turns the inputs into one `openness-lint check` command line, runs
-it in-process (annotations on standard output, SARIF and the job summary
-written by the same run), reads the JSON report it wrote to a temporary
-file, and writes the step outputs to $GITHUB_OUTPUT. The exit code is the
-linter's.
+it in-process (annotations on standard output, SARIF, the job summary and
+the BOM written by the same run), reads the JSON report it wrote to a
+temporary file, and writes the step outputs to $GITHUB_OUTPUT. The exit
+code is the linter's.
+
+`bom-file` is SPDX 3 when its name ends in `.spdx.json`, else CycloneDX
+1.6. SPDX requires a creation time: without SOURCE_DATE_EPOCH, the Action
+gives the time of the commit it checks, so a rerun writes the same bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -37,8 +42,9 @@ def flag(value: str, name: str) -> bool:
     raise InputError(f"input {name} must be true or false, not {value!r}")
 
 
-def check_argv(env: Mapping[str, str], json_file: str) -> list[str]:
-    """The `openness-lint check` arguments for the INPUT_* variables.
+def check_argv(env: Mapping[str, str], json_file: str, bom_time: str | None = None) -> list[str]:
+    """The `openness-lint check` arguments for the INPUT_* variables;
+    ``bom_time``: the BOM's creation time, when the Action supplies one.
 
     `args` is split like a shell would split words, but nothing is ever
     evaluated: quotes group words and that is all. The JSON report comes
@@ -48,9 +54,12 @@ def check_argv(env: Mapping[str, str], json_file: str) -> list[str]:
         return env.get(f"INPUT_{name}", "").strip()
 
     argv = ["check", given("PATH") or ".", "--format", given("FORMAT") or "github"]
-    for name, option in (("CONFIG", "--config"), ("MIN_LEVEL", "--min-level"), ("SARIF_FILE", "--sarif")):
+    for name, option in (("CONFIG", "--config"), ("MIN_LEVEL", "--min-level"), ("SARIF_FILE", "--sarif"),
+                         ("BOM_FILE", "--bom")):
         if given(name):
             argv += [option, given(name)]
+    if given("BOM_FILE") and bom_time:
+        argv += ["--bom-timestamp", bom_time]
     summary_file = env.get("GITHUB_STEP_SUMMARY", "")
     if flag(env.get("INPUT_SUMMARY", "true"), "summary") and summary_file:
         argv += ["--summary", summary_file]
@@ -87,13 +96,37 @@ def output_lines(values: Mapping[str, str]) -> str:
 
 
 def make_parent(path: str) -> None:
-    """sarif-file: reports/openness.sarif should not need a step of its own;
+    """sarif-file: reports/openness.sarif (or bom-file) should not need a step of its own;
     when the folder cannot be made, the check says why it cannot write."""
     if path:
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             pass
+
+
+def commit_time(path: str) -> str | None:
+    """Seconds since 1970 of the commit checked out at path, or None outside git."""
+    try:
+        found = subprocess.run(["git", "-C", path, "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                               timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = found.stdout.strip()
+    return value if found.returncode == 0 and value.isdigit() else None
+
+
+def bom_time(env: Mapping[str, str]) -> str | None:
+    """The creation time an SPDX bom-file needs, when SOURCE_DATE_EPOCH gives none."""
+    bom_file = env.get("INPUT_BOM_FILE", "").strip()
+    if not bom_file or env.get("SOURCE_DATE_EPOCH", "").strip():
+        return None
+    # the BOM writers load only when the Action writes a BOM
+    from openness_lint.bom.write import format_of, needs_time
+
+    if not needs_time(format_of(bom_file)):
+        return None
+    return commit_time(env.get("INPUT_PATH", "").strip() or ".")
 
 
 def run(env: Mapping[str, str]) -> int:
@@ -103,12 +136,13 @@ def run(env: Mapping[str, str]) -> int:
     with tempfile.TemporaryDirectory(prefix="openness-lint-", dir=env.get("RUNNER_TEMP") or None) as tmp:
         json_file = Path(tmp) / "report.json"
         try:
-            argv = check_argv(env, str(json_file))
+            argv = check_argv(env, str(json_file), bom_time(env))
         except InputError as exc:
             print(f"openness-lint action: error: {exc}", file=sys.stderr)
             code, report = EXIT_ERROR, None
         else:
             make_parent(env.get("INPUT_SARIF_FILE", "").strip())
+            make_parent(env.get("INPUT_BOM_FILE", "").strip())
             code = cli_main(argv)
             report = json.loads(json_file.read_text("utf-8")) if json_file.is_file() else None
     output_file = env.get("GITHUB_OUTPUT")

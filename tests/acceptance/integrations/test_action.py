@@ -175,3 +175,20 @@ def test_the_harness_refuses_expressions_inside_scripts(tmp_path):
         "    - shell: bash\n      run: echo ${{ inputs.path }}\n", encoding="utf-8")
     with pytest.raises(HarnessError, match="shell injection"):
         run_action(unsafe, tmp_path, tmp_path, {})
+
+
+def test_bom_file_input_writes_the_bom_in_the_same_run(tmp_path):
+    from tests.unit.bom.helpers import loaded_spdx, valid_cyclonedx
+
+    root = workspace(tmp_path, "complete-release")
+    run = act(tmp_path, root, bom_file="out/release.cdx.json")
+    assert run.exit_code == 0 and run.ran == ["install", "lint"]
+    document = valid_cyclonedx((root / "out" / "release.cdx.json").read_text("utf-8"))
+    assert any(c["type"] == "machine-learning-model" for c in document["components"])
+    runner_temp = tmp_path / "runner-temp"
+    spdx_run = run_action(ROOT, root, runner_temp, {"bom-file": "release.spdx.json"},
+                          env={**RUNNER, "OPENNESS_LINT_PYTHON": sys.executable, "SOURCE_DATE_EPOCH": "1767225600"})
+    assert spdx_run.exit_code == 0
+    text = (root / "release.spdx.json").read_text("utf-8")
+    loaded_spdx(text)
+    assert '"created": "2026-01-01T00:00:00Z"' in text

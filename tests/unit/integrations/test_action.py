@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from openness_lint import action
 from openness_lint.action import InputError, check_argv, output_lines, outputs
@@ -116,3 +118,39 @@ def test_run_reports_an_input_error_as_exit_2(tmp_path, capsys):
 def test_main_takes_no_arguments(capsys):
     assert action.main(["--help"]) == 2
     assert "INPUT_" in capsys.readouterr().err
+
+
+def test_bom_file_is_written_by_the_same_check():
+    argv = check_argv({"INPUT_BOM_FILE": "release.cdx.json", "INPUT_ARGS": "--select LIC"}, JSON)
+    assert argv[argv.index("--bom") + 1] == "release.cdx.json"
+    assert argv.index("--bom") < argv.index("--select") and "--bom-timestamp" not in argv
+
+
+def test_a_bom_time_goes_with_the_bom_only():
+    assert check_argv({"INPUT_BOM_FILE": "x.spdx.json"}, JSON, "1767225600")[-4:-2] == ["--bom-timestamp", "1767225600"]
+    assert "--bom-timestamp" not in check_argv({}, JSON, "1767225600")
+
+
+def test_an_spdx_bom_takes_the_commit_time_unless_source_date_epoch_is_set(make_repo):
+    from tests.conftest import git
+
+    repo = make_repo({"README.md": "# A model\n"}, git_init=True)
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x",
+        "--date", "@1767225600")
+    env = {"INPUT_PATH": str(repo), "INPUT_BOM_FILE": "out.spdx.json"}
+    assert action.bom_time(env).isdigit()
+    assert action.bom_time({**env, "SOURCE_DATE_EPOCH": "5"}) is None  # the check reads it itself
+    assert action.bom_time({**env, "INPUT_BOM_FILE": "out.cdx.json"}) is None  # CycloneDX needs no time
+    assert action.bom_time({"INPUT_PATH": str(make_repo({"a": "b"})), "INPUT_BOM_FILE": "x.spdx.json"}) is None
+
+
+def test_run_writes_the_bom_file(make_repo, tmp_path, monkeypatch):
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"):
+        monkeypatch.delenv(name, raising=False)
+    repo = make_repo({"README.md": "---\nlicense: mit\n---\n# A model\n", "model.safetensors": b"\0"})
+    target = tmp_path / "out" / "release.cdx.json"
+    env = {"INPUT_PATH": str(repo), "INPUT_BOM_FILE": str(target), "RUNNER_TEMP": str(tmp_path),
+           "INPUT_SUMMARY": "false"}
+    assert action.run(env) in (0, 1)
+    assert json.loads(target.read_text("utf-8"))["bomFormat"] == "CycloneDX"

@@ -8,7 +8,7 @@ from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
 
-INPUTS = {"path": ".", "config": "", "min-level": "", "format": "github", "sarif-file": "",
+INPUTS = {"path": ".", "config": "", "min-level": "", "format": "github", "sarif-file": "", "bom-file": "",
           "summary": "true", "version": "", "args": ""}
 OUTPUTS = {"level", "passed", "errors", "warnings", "exit-code"}
 

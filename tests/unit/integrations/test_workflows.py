@@ -63,3 +63,13 @@ def test_scheduled_audit_of_several_paths():
     assert len(job["strategy"]["matrix"]["path"]) >= 2
     assert job["strategy"]["fail-fast"] is False
     assert ours(workflow)[0]["with"]["path"] == "${{ matrix.path }}"
+
+
+def test_release_bom_is_written_by_the_check_and_attached_to_the_release():
+    workflow = load("openness-release-bom.yml")
+    assert workflow["on"]["release"]["types"] == ["published"]
+    job = workflow["jobs"]["bom"]
+    assert job["permissions"] == {"contents": "write"}, "only this job may upload, and only release assets"
+    bom_file = ours(workflow)[0]["with"]["bom-file"]
+    upload = next(s for s in steps(workflow) if "gh release upload" in s.get("run", ""))
+    assert upload["env"]["BOM"] == bom_file and "$TAG" in upload["run"] and "$BOM" in upload["run"]
