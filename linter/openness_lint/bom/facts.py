@@ -138,6 +138,18 @@ def _model(ctx: Context, found: dict[str, ComponentStatus], name: str) -> Model 
         papers=_papers(ctx, found["research-paper"]))
 
 
+def _toml_line(text: str, table: str, key: str) -> int | None:
+    """The line of ``key = ...`` in a TOML table, written as its own header."""
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.split("#", 1)[0].strip() == table
+        elif inside and stripped.split("=", 1)[0].strip() == key and "=" in stripped:
+            return number
+    return None
+
+
 def _package(ctx: Context) -> tuple[Stated | None, Stated | None]:
     """The name and version pyproject.toml or package.json gives the code."""
     text = ctx.text("pyproject.toml") if "pyproject.toml" in ctx.repo else None
@@ -146,12 +158,10 @@ def _package(ctx: Context) -> tuple[Stated | None, Stated | None]:
             project = tomlio.module().loads(text).get("project", {})
         except Exception:  # noqa: BLE001 - tomllib's TOMLDecodeError, or a tree nested too deep
             project = {}
-        lines = text.splitlines()
         found = []
         for key in ("name", "version"):
             value = project.get(key) if isinstance(project, dict) else None
-            line = next((n for n, t in enumerate(lines, 1) if t.strip().startswith(f"{key} ")
-                         or t.strip().startswith(f"{key}=")), None)
+            line = _toml_line(text, "[project]", key)
             found.append(Stated(value, ctx.repo.real_path("pyproject.toml"), line) if isinstance(value, str) else None)
         if found[0]:
             return found[0], found[1]

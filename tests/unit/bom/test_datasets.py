@@ -63,3 +63,17 @@ def test_the_creation_time_comes_only_from_the_option_or_source_date_epoch(optio
 def test_a_time_that_cannot_be_read_names_where_it_came_from(option, environ, where):
     with pytest.raises(TimestampError, match=where):
         timestamp(option, environ)
+
+
+def test_code_is_a_library_named_by_its_package_metadata(make_repo):
+    pyproject = '[tool.other]\nname = "not this"\n\n[project]\nname = "tiny-tool"\nversion = "1.2"\n'
+    code = report_of(make_repo({"pyproject.toml": pyproject, "train.py": "print(1)\n",
+                                "LICENSE": "MIT License\n"})).facts.code
+    assert (code.kind, code.name, code.version) == ("library", ("tiny-tool", "pyproject.toml", 5),
+                                                    ("1.2", "pyproject.toml", 6))
+    assert "train.py" in code.files
+
+
+def test_code_without_package_metadata_is_an_application_named_by_its_folder(make_repo):
+    code = report_of(make_repo({"train.py": "print(1)\n"}, name="tiny-trainer")).facts.code
+    assert (code.kind, code.name.value, code.name.path, code.version) == ("application", "tiny-trainer", "", None)
