@@ -26,6 +26,7 @@ from openness_lint.bom.document import (
     level_properties,
     license_name,
     license_page,
+    linked,
     parts,
     policy_properties,
     ref,
@@ -39,6 +40,11 @@ from openness_lint.version import __version__
 SERIAL_NAMESPACE = uuid.UUID("5f0c5a39-2b8e-5d3f-9d1a-6f70656e6e65")  # openness-lint's own namespace
 CHANNEL_TYPES = {"security-policy": "security-contact", "security-txt": "rfc-9116", "issue-template": "issue-tracker",
                  "issue-contact-link": "issue-tracker"}
+# what a link to a component kept outside git is, as an external reference
+LINK_TYPES = {"model-parameters": "distribution", "model-parameters-intermediate": "distribution",
+              "datasets": "distribution", "evaluation-data": "distribution", "research-paper": "documentation",
+              "technical-report": "documentation", "evaluation-results": "documentation",
+              "model-metadata": "build-meta"}
 
 
 def _properties(pairs: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -146,8 +152,7 @@ def _model(part: Part, data_refs: list[str], trained: list[str], tested: list[st
             name = "sensitive-personal-information" if stated is model.sensitive else "safety-risk-assessment"
             properties.append((f"{NAMESPACE}:{name}", stated.value))
     references = [_reference("model-card", url_of(model.card), "Model card")] if model.card else []
-    references += [_reference("documentation", p.value if "://" in p.value else url_of(p.value),
-                              f"Research paper ({p.source})") for p in model.papers]
+    references += [_reference("documentation", url_of(p.value), f"Research paper ({p.source})") for p in model.papers]
     component = _component("machine-learning-model", ref(part.release, "model"), model.name.value, model.license,
                            properties, references, model.files, model.summary and model.summary.value)
     if model.base_models:
@@ -193,8 +198,10 @@ def _code(part: Part, code: Code) -> dict[str, Any]:
     return component
 
 
-def _policy_references(facts: Release) -> list[dict]:
-    found = [_reference("documentation", f.url or url_of(f.path), f"Acceptable use policy ({f.form}, {f.evidence})")
+def _release_references(facts: Release) -> list[dict]:
+    """What the cards and README link outside git, the use policy and the reporting channels."""
+    found = [_reference(LINK_TYPES.get(component, "other"), url, comment) for component, url, comment in linked(facts)]
+    found += [_reference("documentation", f.url or url_of(f.path), f"Acceptable use policy ({f.form}, {f.evidence})")
              for f in facts.use_policy]
     for channel in facts.channels:
         address = f"mailto:{channel.address}" if channel.kind == "email" else \
@@ -216,7 +223,7 @@ def _components(part: Part) -> tuple[list[dict], dict | None]:
     found = [c for c in (model, *datasets, code) if c is not None]
     primary = found[0] if found else None
     if primary is not None:
-        primary.setdefault("externalReferences", []).extend(_policy_references(facts))
+        primary.setdefault("externalReferences", []).extend(_release_references(facts))
         primary["externalReferences"].sort(key=lambda r: (r["type"], r["url"], r["comment"]))
         if not primary["externalReferences"]:
             del primary["externalReferences"]

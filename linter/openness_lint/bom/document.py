@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from openness_lint.analysis.licensing import tables
+from openness_lint.bom.datasets import hub_url
 from openness_lint.bom.facts import Release
 from openness_lint.levels.result import LevelReport
 from openness_lint.report import Report
@@ -107,6 +108,14 @@ def level_properties(level: LevelReport | None) -> list[tuple[str, str]]:
         found += [(f"{NAMESPACE}:min-level", f"{level.framework}:{level.required}"),
                   (f"{NAMESPACE}:min-level-passed", "true" if level.passed else "false")]
     return found
+
+
+def linked(facts: Release) -> list[tuple[str, str, str]]:
+    """(component, URL, comment) of what the cards and README link outside git,
+    but for the Hub pages of data sets the BOM already lists as components."""
+    listed = {hub_url(d.hub_id.value) for d in facts.datasets if d.hub_id}
+    return [(link.component, link.url, f"{link.what}, linked as {link.component} ({link.path}:{link.line})")
+            for link in facts.links if link.url not in listed]
 
 
 def policy_properties(facts: Release) -> list[tuple[str, str]]:

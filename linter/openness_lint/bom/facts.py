@@ -2,8 +2,9 @@
 
 collect(ctx) runs inside the release's own check (run.lint's ``collect``),
 so it reads only what the run's analyses already found: the components,
-the license attribution, the cards, the use policy and the reporting
-channels. Paths are the whole repository's, so a monorepo's releases name
+the license attribution, the cards, the use policy, the reporting channels
+and the components the cards and README link outside git (analysis/links:
+the Hub pages, the paper). Paths are the whole repository's, so a monorepo's releases name
 files as the repository does. Weights and data are known by name, size
 (one stat) and, for Git LFS pointers, the oid the pointer names.
 """
@@ -12,10 +13,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from openness_lint.analysis import cards, evidence
+from openness_lint.analysis import cards, evidence, links
 from openness_lint.analysis.components import detect_all
-from openness_lint.analysis.components.docs import ARXIV, DOI
 from openness_lint.analysis.licensing.attribution import attribution
+from openness_lint.analysis.links import Linked
 from openness_lint.analysis.policy.channels import Channel
 from openness_lint.analysis.policy.forms import Form
 from openness_lint.bom import cardfacts
@@ -46,7 +47,7 @@ class Model(NamedTuple):
     training: tuple[Stated, ...]
     sensitive: Stated | None
     safety_risk: Stated | None
-    papers: tuple[Stated, ...]  # a URL or a path, and where the card or README gives it
+    papers: tuple[Stated, ...]  # paper files the repository holds
 
 
 class Code(NamedTuple):
@@ -67,6 +68,7 @@ class Release(NamedTuple):
     code: Code | None
     use_policy: tuple[Form, ...]
     channels: tuple[Channel, ...]
+    links: tuple[Linked, ...]  # components kept outside git that the cards and README link
 
 
 CODE_COMPONENTS = ("model-architecture", "training-code", "inference-code", "evaluation-code",
@@ -92,19 +94,8 @@ def _architecture(ctx: Context, status: ComponentStatus) -> tuple[Stated | None,
 
 
 def _papers(ctx: Context, status: ComponentStatus) -> tuple[Stated, ...]:
-    found = []
-    for item in status.evidence:
-        path, _, line = item.rpartition(":")
-        if not line.isdigit():
-            found.append(Stated(ctx.repo.real_path(item), ctx.repo.real_path(item), None))
-            continue
-        text = (ctx.text(path) or "").splitlines()
-        said = text[int(line) - 1] if int(line) <= len(text) else ""
-        arxiv, doi = ARXIV.search(said), DOI.search(said)
-        url = f"https://arxiv.org/abs/{arxiv[1]}" if arxiv else f"https://doi.org/{doi[1]}" if doi else None
-        if url:
-            found.append(Stated(url, ctx.repo.real_path(path), int(line)))
-    return tuple(dict.fromkeys(found))
+    """Paper files the repository holds (a link to one is in the release's links)."""
+    return tuple(Stated(ctx.repo.real_path(p), ctx.repo.real_path(p), None) for p in status.evidence)
 
 
 def _model(ctx: Context, found: dict[str, ComponentStatus], name: str) -> Model | None:
@@ -193,4 +184,5 @@ def collect(ctx: Context) -> Release:
     real = ctx.repo.real_path
     return Release(release, ctx.repo.whole.root.name, model, tuple(datasets(ctx, model, found)), code,
                    tuple(f._replace(path=real(f.path)) for f in found["acceptable-use-policy"].forms or ()),
-                   tuple(c._replace(path=real(c.path)) for c in found["reporting-channel"].channels or ()))
+                   tuple(c._replace(path=real(c.path)) for c in found["reporting-channel"].channels or ()),
+                   tuple(link._replace(path=real(link.path)) for link in links.linked(ctx)))

@@ -26,6 +26,7 @@ from openness_lint.bom.document import (
     level_properties,
     license_name,
     license_page,
+    linked,
     parts,
     policy_properties,
     ref,
@@ -41,6 +42,10 @@ CREATION = "_:creationinfo"
 NO_ASSERTION = "expandedlicensing_NoAssertionLicense"
 CHANNEL_TYPES = {"security-policy": "securityPolicy", "security-txt": "securityPolicy",
                  "issue-template": "issueTracker", "issue-contact-link": "issueTracker"}
+LINK_TYPES = {"model-parameters": "altDownloadLocation", "model-parameters-intermediate": "altDownloadLocation",
+              "datasets": "altDownloadLocation", "evaluation-data": "altDownloadLocation",
+              "research-paper": "documentation", "technical-report": "documentation",
+              "evaluation-results": "documentation", "model-metadata": "buildMeta"}
 # what the profiles make mandatory (minCount 1) beyond what the writer always fills
 MANDATORY = {"ai_AIPackage": ("suppliedBy", "releaseTime", "software_packageVersion", "software_downloadLocation"),
              "dataset_DatasetPackage": ("originatedBy", "builtTime", "releaseTime", "software_downloadLocation")}
@@ -107,16 +112,18 @@ def _reference(kind: str, locator: str, comment: str) -> dict[str, Any]:
 
 def _model(graph: _Graph, part: Part, model: Model) -> str:
     text = "\n\n".join
+    # the Hub model page the cards and README link as the release's own is where its weights download from
+    page = next((link for link in part.facts.links if link.component == "model-parameters"), None)
     limits = [s.value for s in model.limitations + model.ethical]
     application = [s.value for s in model.use_cases] + [f"Out of scope: {s.value}" for s in model.out_of_scope]
     references = [_reference("documentation", url_of(model.card), "Model card")] if model.card else []
-    references += [_reference("documentation", p.value if "://" in p.value else url_of(p.value),
-                              f"Research paper ({p.source})") for p in model.papers]
+    references += [_reference("documentation", url_of(p.value), f"Research paper ({p.source})") for p in model.papers]
     references += [_reference("other", hub_url(b.value, "") or b.value, f"Base model ({b.source})")
                    for b in model.base_models]
     sources = _said("name", [model.name]) + _said("description", [model.summary])
     sources += [f"license: {s}" for s in model.license.sources] + _said("ai_domain", [model.task])
     sources += _said("ai_typeOfModel", [model.architecture, model.family])
+    sources += [f"software_downloadLocation: {page.path}:{page.line}"] if page else []
     sources += _said("ai_informationAboutTraining", model.training)
     sources += _said("ai_informationAboutApplication", model.use_cases + model.out_of_scope)
     sources += _said("ai_limitation", model.limitations + model.ethical)
@@ -128,7 +135,8 @@ def _model(graph: _Graph, part: Part, model: Model) -> str:
                 "value": r.value} for r in model.results]
     return graph.add("ai_AIPackage", ref(part.release, "model"), {
         "name": model.name.value, "description": model.summary and model.summary.value,
-        "software_primaryPurpose": "model", "ai_domain": [model.task.value] if model.task else [],
+        "software_primaryPurpose": "model", "software_downloadLocation": page and page.url,
+        "ai_domain": [model.task.value] if model.task else [],
         "ai_typeOfModel": [s.value for s in (model.architecture, model.family) if s],
         "ai_informationAboutTraining": text(s.value for s in model.training),
         "ai_informationAboutApplication": text(application), "ai_limitation": text(limits),
@@ -165,8 +173,14 @@ def _dataset(graph: _Graph, part: Part, item: Dataset) -> str:
         "externalRef": sorted(references, key=lambda r: (r["externalRefType"], r["locator"]))}, sources)
 
 
-def _policy(facts: Release) -> list[dict[str, Any]]:
-    found = [_reference("other", f.url or url_of(f.path), f"Acceptable use policy ({f.form}, {f.evidence})")
+def _release_references(facts: Release) -> list[dict[str, Any]]:
+    """What the cards and README link outside git (but the model's download
+    location), the use policy and the reporting channels."""
+    download = next((link.url for link in facts.links if link.component == "model-parameters"), None) \
+        if facts.model else None
+    found = [_reference(LINK_TYPES.get(component, "other"), url, comment) for component, url, comment in linked(facts)
+             if url != download]
+    found += [_reference("other", f.url or url_of(f.path), f"Acceptable use policy ({f.form}, {f.evidence})")
              for f in facts.use_policy]
     for channel in facts.channels:
         locator = f"mailto:{channel.address}" if channel.kind == "email" else \
@@ -213,7 +227,7 @@ def _release(graph: _Graph, part: Part) -> list[str]:
     said = [f"{name}: {value}" for name, value in level_properties(part.level) + policy_properties(facts)]
     said += [f"openness-lint:release: {part.release}"] if part.release else []
     primary["comment"] = "\n".join(filter(None, [primary.get("comment"), *said]))
-    references = primary.get("externalRef", []) + _policy(facts)
+    references = primary.get("externalRef", []) + _release_references(facts)
     if references:
         primary["externalRef"] = sorted(references, key=lambda r: (r["externalRefType"], r["locator"], r["comment"]))
     return packages

@@ -41,7 +41,8 @@ model-index:
 
 # Model Card for tiny-chat
 
-A small chat model fine-tuned by Example Lab. See arXiv:2401.01234 for the method.
+A small chat model fine-tuned by Example Lab. See [our paper](https://arxiv.org/abs/2401.01234) for the method,
+and [our weights on the Hub](https://huggingface.co/example-lab/tiny-chat).
 
 ## Uses
 

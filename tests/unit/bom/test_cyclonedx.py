@@ -33,7 +33,7 @@ def test_every_fact_names_its_file_and_line(make_repo):
     assert properties(model, "openness-lint:source:name") == ["README.md:8"]
     assert properties(model, "openness-lint:source:task") == ["README.md:3"]
     assert properties(model, "openness-lint:source:modelArchitecture") == ["config.json:2"]
-    assert properties(model, "openness-lint:source:considerations.useCases") == ["README.md:20"]
+    assert properties(model, "openness-lint:source:considerations.useCases") == ["README.md:21"]
     assert properties(model, "openness-lint:source:performanceMetrics") == ["README.md:13"]
     assert properties(model, "openness-lint:source:license") == ["LICENSE-MODEL:1", "README.md:2"]
     assert properties(model, "openness-lint:safety-risk-assessment") == ["low"]
@@ -84,7 +84,12 @@ def test_references_policy_channel_paper_and_base_model(make_repo):
     model = component(cdx(make_repo(llama_release())), "model")
     references = {(r["type"], r["url"]) for r in model["externalReferences"]}
     assert {("model-card", "README.md"), ("documentation", "https://arxiv.org/abs/2401.01234"),
+            ("distribution", "https://huggingface.co/example-lab/tiny-chat"),
             ("documentation", "USE_POLICY.md"), ("security-contact", "mailto:security@example.org")} <= references
+    paper = next(r for r in model["externalReferences"] if r["url"] == "https://arxiv.org/abs/2401.01234")
+    assert paper["comment"] == "paper on arXiv, linked as research-paper (README.md:18)"
+    # the Hub page of a data set the BOM lists is on that data set only
+    assert not [r for r in model["externalReferences"] if "/datasets/" in r["url"]]
     (base,) = model["pedigree"]["ancestors"]
     assert base["externalReferences"][0]["url"] == "https://huggingface.co/meta-llama/Llama-3.1-8B"
     assert any(v.startswith("file USE_POLICY.md") for v in properties(model, "openness-lint:use-policy"))

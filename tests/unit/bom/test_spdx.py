@@ -34,8 +34,12 @@ def test_the_model_is_an_ai_package_with_what_its_card_states(make_repo):
     assert model["ai_limitation"].startswith("It makes up product names.")
     assert model["ai_safetyRiskAssessment"] == "low"
     assert model["ai_useSensitivePersonalInformation"] == "no"
+    assert model["software_downloadLocation"] == "https://huggingface.co/example-lab/tiny-chat"
+    assert "software_downloadLocation: README.md:19" in model["comment"].splitlines()
+    assert {"documentation"} <= {r["externalRefType"] for r in model["externalRef"]
+                                 if r["locator"] == ["https://arxiv.org/abs/2401.01234"]}
     assert model["ai_metric"] == [{"type": "DictionaryEntry", "key": "accuracy, Chat Eval, split test", "value": "0.71"}]
-    assert "ai_useSensitivePersonalInformation: README.md:43" in model["comment"].splitlines()
+    assert "ai_useSensitivePersonalInformation: README.md:44" in model["comment"].splitlines()
     assert "ai_typeOfModel: config.json:2" in model["comment"].splitlines()
 
 
