@@ -22,6 +22,7 @@ from openness_lint.bom.document import (
     NAMESPACE,
     Part,
     canonical,
+    clean_url,
     dumps,
     level_properties,
     license_name,
@@ -75,7 +76,7 @@ def _licenses(found: License) -> tuple[list[dict], list[tuple[str, str]]]:
 
 
 def _reference(kind: str, url: str, comment: str) -> dict[str, str]:
-    return {"type": kind, "url": url, "comment": comment}
+    return {"type": kind, "url": clean_url(url), "comment": comment}
 
 
 def _files(files: tuple[File, ...]) -> list[dict]:

@@ -43,6 +43,17 @@ def ref(release: str, local: str) -> str:
     return f"{release}#{local}" if release else local
 
 
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# what an IRI may hold as it is; anything else (spaces, quotes, <>, \\, ^, `, {}, |) is percent-encoded
+_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def clean_url(url: str) -> str:
+    """A URL as a BOM may carry it: Markdown's backslash escapes undone (a
+    README writes `llama3\\_3`), characters an IRI cannot hold encoded."""
+    return quote(_MARKDOWN_ESCAPE.sub(r"\1", url.strip()), safe=_IRI_SAFE)
+
+
 def url_of(path: str) -> str:
     """A repository path as a relative IRI reference."""
     return quote(path, safe="/")

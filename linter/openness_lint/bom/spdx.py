@@ -22,6 +22,7 @@ from openness_lint.bom.datasets import Dataset, hub_url
 from openness_lint.bom.document import (
     Part,
     canonical,
+    clean_url,
     dumps,
     level_properties,
     license_name,
@@ -107,7 +108,7 @@ def _said(fact: str, stated) -> list[str]:
 
 
 def _reference(kind: str, locator: str, comment: str) -> dict[str, Any]:
-    return {"type": "ExternalRef", "externalRefType": kind, "locator": [locator], "comment": comment}
+    return {"type": "ExternalRef", "externalRefType": kind, "locator": [clean_url(locator)], "comment": comment}
 
 
 def _model(graph: _Graph, part: Part, model: Model) -> str:
@@ -135,7 +136,7 @@ def _model(graph: _Graph, part: Part, model: Model) -> str:
                 "value": r.value} for r in model.results]
     return graph.add("ai_AIPackage", ref(part.release, "model"), {
         "name": model.name.value, "description": model.summary and model.summary.value,
-        "software_primaryPurpose": "model", "software_downloadLocation": page and page.url,
+        "software_primaryPurpose": "model", "software_downloadLocation": page and clean_url(page.url),
         "ai_domain": [model.task.value] if model.task else [],
         "ai_typeOfModel": [s.value for s in (model.architecture, model.family) if s],
         "ai_informationAboutTraining": text(s.value for s in model.training),

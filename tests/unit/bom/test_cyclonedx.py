@@ -141,3 +141,23 @@ def test_an_empty_release_puts_its_level_on_the_bom(make_repo):
     bom = cdx(make_repo({"notes.txt": "nothing here\n"}))
     assert bom["components"] == []
     assert [p["value"] for p in bom["metadata"]["properties"] if p["name"] == "openness-lint:level:mof"]
+
+
+def test_a_use_policy_url_written_with_markdown_escapes_stays_valid(make_repo):
+    # a use policy that names its own address as a Markdown-escaped link label, as a lab's does
+    files = llama_release()
+    files["USE_POLICY.md"] = ("# Acceptable Use Policy\n\nThe latest copy is at "
+                              "[https://example.org/tiny\\_chat/use policy](https://example.org/tiny_chat/use-policy).\n"
+                              "You agree not to use the model to harm people. Report misuse to abuse@example.org.\n")
+    bom = cdx(make_repo(files))  # validated against the schema on the way
+    urls = [r["url"] for c in bom["components"] for r in c.get("externalReferences", [])]
+    assert any("use" in url for url in urls)
+    assert all("\\" not in url and " " not in url for url in urls)
+
+
+def test_clean_url_undoes_markdown_escapes_and_encodes_what_an_iri_cannot_hold():
+    from openness_lint.bom.document import clean_url
+
+    assert clean_url("https://example.org/llama3\\_3/use-policy") == "https://example.org/llama3_3/use-policy"
+    assert clean_url("https://example.org/a b<c>") == "https://example.org/a%20b%3Cc%3E"
+    assert clean_url("mailto:x@example.org") == "mailto:x@example.org"
