@@ -115,3 +115,15 @@ def test_a_report_published_elsewhere_is_not_held(make_repo):
 ])
 def test_not_a_technical_report(make_repo, files):
     assert not component(make_repo, files, "technical-report").present
+
+
+def test_benchmark_tables_in_a_lab_readme_are_evaluation_results(make_repo):
+    readme = "# Tiny LM\n\nA model.\n\n## Evaluation Results\n\n| benchmark | score |\n|---|---|\n| MMLU | 41.0 |\n"
+    status = component(make_repo, {"README.md": readme}, "evaluation-results")
+    assert (status.present, status.evidence) == (True, ["README.md:7"])
+
+
+def test_a_librarys_speed_table_is_not_evaluation_results(make_repo):
+    readme = ("# a-library\n\nFine-tune big models.\n\n## High performance on consumer hardware\n\n"
+              "| model | memory |\n|---|---|\n| 3B | 14 GB |\n")
+    assert not component(make_repo, {"README.md": readme}, "evaluation-results").present

@@ -10,6 +10,7 @@ finds it, and it counts once a manifest declares it.
 from __future__ import annotations
 
 import functools
+import re
 
 from openness_lint.analysis import cards, documents
 from openness_lint.analysis.cards import model_index_problems
@@ -57,11 +58,18 @@ def detect_data_card(ctx: Context) -> ComponentStatus:
     return _status([card.path for card in cards.cards(ctx) if card.kind == "data"])
 
 
+# A README that is no card reports results under these words only: its
+# "performance" is often the library's own speed or memory, not a model's.
+README_RESULTS = datacache.regex(r"\b(evaluations?|eval|results|benchmarks?)\b", re.IGNORECASE)
+
+
 def results_tables(card: cards.Card | documents.Document) -> list[int]:
     """Lines of tables under the card's evaluation headings (subsections included)."""
     spec = section_specs().get("evaluation")
     found: set[int] = set()
-    for heading in (h for h in card.headings if spec is not None and spec.matches(h)):
+    readme = not isinstance(card, cards.Card)
+    for heading in (h for h in card.headings if spec is not None and spec.matches(h)
+                    and (not readme or README_RESULTS.search(h.title))):
         lines = card.section(heading, nested=True) if isinstance(card, cards.Card) else card.section(heading)
         body = [line for line in lines if not line.code]
         found.update(above.number for above, line in zip(body, body[1:], strict=False)
