@@ -26,6 +26,7 @@ from openness_lint.context import Context
 from openness_lint.text import markdown, yamlio
 
 CITATION = "CITATION.cff"
+OWN_LABEL = datacache.regex(r"\W*(models?|weights|checkpoints?|download)\W*$", re.IGNORECASE)  # "[Model](...)"
 DATASET_ID = datacache.regex(r"^[\w.-]+/[\w.-]+$")
 URL = datacache.regex(r"[a-z][a-z0-9+.-]*://[^\s)\"'<>\]]+", re.IGNORECASE)
 
@@ -121,6 +122,7 @@ class _Seen(NamedTuple):
     link: Linked
     top: bool
     own: bool  # the link's words say the page is the release's own
+    label: str = ""
 
 
 def _read(doc: documents.Document) -> bool:
@@ -176,27 +178,41 @@ def _of_document(doc: documents.Document) -> list[_Seen]:
     for link in parsed.links:
         if link.reference or "://" not in link.target:
             continue
-        heading = next((h.title for h in reversed(heads) if h.line <= link.line), "")
-        around = URL.sub(" ", texts.get(link.line, "") + "\n" + texts.get(link.line + 1, ""))  # words, not hosts
+        heading = " / ".join(_headings_above(heads, link.line))
+        around = URL.sub(" ", "\n".join(texts.get(n, "") for n in (link.line - 1, link.line, link.line + 1)))
         context = "\n".join((link.label, around, heading))
         match = classify(link.target, context)
         if match is None:
             continue
         item = Linked(match.entry.component, link.target, doc.path, link.line, match.entry.what)
-        out.append(_Seen(match, item, link.line < doc.front.body_line + TOP_LINES, bool(own_words.search(context))))
+        out.append(_Seen(match, item, link.line < doc.front.body_line + TOP_LINES, bool(own_words.search(context)),
+                         link.label))
     return out
 
 
+def _headings_above(heads: list, line: int) -> list[str]:
+    """The titles of the heading a line is under and of the headings that contain it."""
+    titles, level = [], 10
+    for head in reversed(heads):
+        if head.line <= line and head.level < level:
+            titles.append(head.title)
+            level = head.level
+    return titles
+
+
 def _own_hub_pages(seen: list[_Seen]) -> list[Linked]:
-    """Hub pages of the account the release links most (at least twice), and
-    those its words call its own: a code library's README links other
-    people's models as examples, once each."""
+    """Hub pages of the account the release links most (at least twice);
+    without one, those its words call its own. A code library's README
+    links other people's models as examples, once each, and a lab's README
+    a converted model of someone else's among its own."""
     counts: dict[str, int] = {}
     for item in seen:
         counts[item.match.account] = counts.get(item.match.account, 0) + 1
     most = max(counts.values(), default=0)
     accounts = {name for name, count in counts.items() if count == most and count >= 2}
-    return [item.link for item in seen if item.match.account in accounts or item.own]
+    if accounts:  # a release that links its own account's pages often links others' in examples too
+        return [item.link for item in seen if item.match.account in accounts or OWN_LABEL.match(item.label)]
+    return [item.link for item in seen if item.own]
 
 
 def _own_paper(seen: list[_Seen]) -> list[Linked]:

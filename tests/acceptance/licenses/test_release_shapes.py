@@ -93,6 +93,22 @@ def test_prose_states_the_weights_license(make_repo, run_cli):
     assert answer(report, "code-license") == (True, "MIT", "osi-fsf")
 
 
+def test_a_license_label_under_the_model_description_covers_the_model(make_repo, run_cli):
+    # a lab README's model facts as a list of labels, under a heading about the model
+    readme = ("# Example\n\n## Model Description\n\n- **Model type:** language model\n"
+              "- **License:** Apache 2.0\n\n## Training code\n\nSee train.py.\n")
+    report = lint(run_cli, make_repo({"LICENSE": standard("Apache-2.0"), "README.md": readme, "train.py": "x\n"}))
+    assert answer(report, "model-license") == (True, "Apache-2.0", "osi-fsf")
+    assert component(report, "model-license")["evidence"] == ["README.md:6"]
+
+
+def test_the_apache_licenses_own_wording_names_it(make_repo, run_cli):
+    readme = ("# Example\n\n### License\n\n"
+              "The weights of Example-6B are licensed under version 2.0 of the Apache License.\n")
+    report = lint(run_cli, make_repo({"README.md": readme}))
+    assert answer(report, "model-license") == (True, "Apache-2.0", "osi-fsf")
+
+
 def test_prose_alone_states_the_license(make_repo, run_cli):
     # no license file at all: the component takes the statement, with its line
     readme = "# Example\n\n## License Agreement\n\nAll our open-weight models are licensed under Apache 2.0.\n"

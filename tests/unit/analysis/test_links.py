@@ -118,3 +118,24 @@ def test_a_software_deposit_doi_is_no_paper(make_repo):
 def test_only_cards_and_the_root_readme_are_read(make_repo):
     files = {"README.md": "# x\n", "examples/README.md": f"# ex\n\nOur weights: [a]({HUB}/lab/a), [b]({HUB}/lab/b).\n"}
     assert linked(make_repo, files) == {}
+
+
+def test_an_example_of_someone_elses_model_among_the_releases_own(make_repo):
+    readme = (f"# x\n\nTo convert other weights, try [their model]({HUB}/other/model).\n\n"
+              f"Our models: [x-1b]({HUB}/lab/x-1b), [x-7b]({HUB}/lab/x-7b).\n")
+    found = linked(make_repo, {"README.md": readme})
+    assert found["model-parameters"].url == f"{HUB}/lab/x-1b"
+
+
+def test_a_link_labelled_model_is_the_releases_own(make_repo):
+    readme = (f"# x\n\n[Paper](https://drive.example.org/x.pdf) | [Model]({HUB}/lab/x)\n\n"
+              f"Fine-tuned on [a]({HUB}/datasets/someone/qa) ([card]({HUB}/datasets/someone/qa)).\n")
+    found = linked(make_repo, {"README.md": readme})
+    assert found["model-parameters"].url == f"{HUB}/lab/x"
+    assert found["research-paper"].url == "https://drive.example.org/x.pdf"
+
+
+def test_the_section_a_link_sits_in_says_what_it_is(make_repo):
+    readme = (f"# x\n\n## Download\n\nGet them from the Hub.\n\n### Access\n\n"
+              f"- Visit one of the repos, for example [lab/x-8b]({HUB}/lab/x-8b).\n")
+    assert linked(make_repo, {"README.md": readme})["model-parameters"].line == 9

@@ -44,6 +44,12 @@ class _Document:
         self.kind = doc.kind if doc.kind in ("model", "data") else None  # None for a README
         self.parsed = markdown.body(doc.text, doc.front.body_line)
 
+    def heading_artifacts(self, line: int) -> set[str]:
+        """What the heading above a line is about: a `**License:**` label
+        under "Model Description" speaks for the model."""
+        above = [h for h in self.parsed.headings if h.line <= line]
+        return wording.artifacts(above[-1].title) - {"all"} if above else set()
+
     def linked_license(self, target: str) -> str | None:
         """The license of a file in the repository that a statement links to."""
         path = documents.resolve(parent_of(self.path), target)
@@ -75,6 +81,8 @@ def _sentence(doc: _Document, block: markdown.Block, start: int, sentence: str,
     if license_id is None:
         return
     covered = wording.artifacts(clause.subject)
+    if not covered and doc.kind is None and not in_section:  # a README's section about the model or the data
+        covered = doc.heading_artifacts(block.line_at(start + clause.at))
     if not covered:  # a card speaks for its model or data; a license section for all
         fallback = doc.kind or ("all" if in_section else None) or wording.guess(license_id)
         covered = {fallback} if fallback else set()
