@@ -14,6 +14,8 @@ code = main(["check", sys.argv[1], "--format", "json", "--exit-zero", *sys.argv[
 heavy = ["license_expression", "difflib", "tomllib", "tomli", "configparser", "importlib.resources", "hashlib"]
 # the BOM writers belong to the bom command (and check --bom) alone
 heavy += sorted(m for m in sys.modules if m == "openness_lint.bom" or m.startswith("openness_lint.bom."))
+# and the manifest drafter to the manifest command
+heavy += [m for m in ("openness_lint.analysis.draft", "openness_lint.formats.mot") if m in sys.modules]
 print(json.dumps(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 sys.exit(code)
 """
@@ -52,3 +54,9 @@ def test_the_probe_sees_the_bom_writers_when_a_bom_is_asked_for(make_repo, tmp_p
     root = make_repo({"LICENSE": "MIT License\n", "README.md": CARD}, git_init=True)
     found = loaded(root, "--bom", str(tmp_path / "out.cdx.json"))
     assert "openness_lint.bom.cyclonedx" in found and "hashlib" in found
+
+
+def test_a_check_never_loads_the_manifest_drafter(make_repo):
+    readme = CARD + "\nWeights: [tiny](https://huggingface.co/lab/tiny), [tiny-2](https://huggingface.co/lab/tiny-2).\n"
+    root = make_repo({"LICENSE": "MIT License\n", "README.md": readme}, git_init=True)
+    assert not [m for m in loaded(root) if m.endswith((".draft", ".mot"))]
