@@ -17,15 +17,15 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from openness_lint.analysis import documents
+from openness_lint.analysis import citations, documents
 from openness_lint.analysis.components import detect_all
 from openness_lint.analysis.licensing.component_licenses import FROM_ARTIFACT
 from openness_lint.catalog import datacache
 from openness_lint.catalog.source import shipped
 from openness_lint.context import Context
-from openness_lint.text import markdown, yamlio
+from openness_lint.text import markdown
 
-CITATION = "CITATION.cff"
+ARXIV_ID = datacache.regex(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})")
 OWN_LABEL = datacache.regex(r"\W*(models?|weights|checkpoints?|download)\W*$", re.IGNORECASE)  # "[Model](...)"
 DATASET_ID = datacache.regex(r"^[\w.-]+/[\w.-]+$")
 URL = datacache.regex(r"[a-z][a-z0-9+.-]*://[^\s)\"'<>\]]+", re.IGNORECASE)
@@ -123,6 +123,7 @@ class _Seen(NamedTuple):
     top: bool
     own: bool  # the link's words say the page is the release's own
     label: str = ""
+    cited: bool = False  # from a BibTeX entry or CITATION.cff, not a link
 
 
 def _read(doc: documents.Document) -> bool:
@@ -145,7 +146,8 @@ def _linked(ctx: Context) -> list[Linked]:
         if doc.kind == "model":
             chosen += _front_matter_datasets(doc)
         seen += _of_document(doc)
-    seen += _citation(ctx)
+        seen += _cited(citations.bibtex(doc))
+    seen += _cited(citations.citation_file(ctx))
     own_pages = _own_hub_pages([s for s in seen if s.match.entry.kind == "hub"])
     chosen += own_pages
     model_page = next((item for item in own_pages if item.component == "model-parameters"), None)
@@ -221,18 +223,21 @@ def _own_paper(seen: list[_Seen]) -> list[Linked]:
     scores: dict[str, int] = {}
     said = set()
     for item in seen:
-        key = item.link.url
+        key = _paper_key(item.link.url)
         scores[key] = scores.get(key, 0) + 1 + 2 * item.match.says + item.top
         if item.match.says:
             said.add(key)
     if not said:
         return []
     best = max(said, key=lambda url: (scores[url], -list(scores).index(url)))  # a tie: the first linked
-    links_ = [item for item in seen if item.link.url == best]
+    links_ = [item for item in seen if _paper_key(item.link.url) == best]
     report = next((item for item in links_ if item.match.says and item.match.entry.component == "technical-report"),
                   None)
-    first = report or next(item for item in links_ if item.match.says)
-    return [first.link]
+    first = next((item for item in links_ if item.match.says and not item.cited), None) \
+        or next(item for item in links_ if item.match.says)  # where the reader finds it: a link before a citation
+    if report is None:
+        return [first.link]
+    return [first.link._replace(component="technical-report", what=report.link.what)]
 
 
 def _checkpoints_stated(doc: documents.Document) -> list[int]:
@@ -242,38 +247,21 @@ def _checkpoints_stated(doc: documents.Document) -> list[int]:
     return [prose[text.count("\n", 0, match.start())].number for match in _checkpoint_words().finditer(text)]
 
 
-def _citation(ctx: Context) -> list[_Seen]:
-    """The paper CITATION.cff asks people to cite: its preferred citation,
-    or its own url or doi when they lead to a paper."""
-    text = ctx.text(CITATION) if CITATION in ctx.repo else None
-    try:
-        data = yamlio.load(text) if text is not None else None
-    except yamlio.YamlProblem:
-        return []  # CRD rules report a broken file; a lead is not worth an error
-    if not isinstance(data, dict):
-        return []
+def _paper_key(url: str) -> str:
+    """One key for the ways a paper is linked: arXiv's abs, pdf and html pages of one id."""
+    found = ARXIV_ID.search(url)
+    return f"arxiv:{found.group(1)}" if found else url
+
+
+def _cited(items: list[citations.Cited]) -> list[_Seen]:
+    """Citations as paper links that say they are papers."""
     out = []
-    for holder in (data.get("preferred-citation"), data):
-        if not isinstance(holder, dict):
-            continue
-        for key in ("url", "doi"):
-            value = holder.get(key)
-            if not isinstance(value, str) or not value.strip():
-                continue
-            url = value.strip() if key == "url" else _doi_url(value.strip())
-            match = classify(url, "paper")
-            if match is not None and match.entry.kind == "paper":
-                line = yamlio.line_of(holder, key) or 1
-                out.append(_Seen(match, Linked(match.entry.component, url, CITATION, line, match.entry.what), True,
-                                 False))
+    for item in items:
+        match = classify(item.url, "paper\n" + item.title)
+        if match is not None and match.entry.kind == "paper":
+            out.append(_Seen(match, Linked(match.entry.component, item.url, item.path, item.line, match.entry.what),
+                             item.path == citations.CITATION, False, cited=True))
     return out
-
-
-def _doi_url(doi: str) -> str:
-    arxiv = doi.lower().removeprefix("https://doi.org/")
-    if arxiv.startswith("10.48550/arxiv."):
-        return "https://arxiv.org/abs/" + doi[len(doi) - len(arxiv) + len("10.48550/arxiv."):]
-    return doi if "://" in doi else "https://doi.org/" + doi
 
 
 def _front_matter_datasets(doc: documents.Document) -> list[Linked]:

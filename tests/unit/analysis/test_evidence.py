@@ -165,3 +165,19 @@ def test_each_pattern_is_searched_once_per_run_and_before_the_rules(make_repo, r
     assert run_cli("check", str(root), "--exit-zero").code == 0
     assert searched and len(searched) == len(set(searched))
     assert rules_started and min(rules_started) == len(searched)  # no search after the first finding
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"configs/6B.json": "{}\n"}, ["configs/6B.json"]),
+    ({"inference/configs/config_671B.json": "{}\n"}, ["inference/configs/config_671B.json"]),
+    ({"configs/official/model-7B.yaml": "d_model: 4096\n"}, ["configs/official/model-7B.yaml"]),
+    ({"examples/sft/configs/fsdp.yaml": "x: 1\n"}, []),  # a demo's settings, not the release's run
+])
+def test_training_configs_are_model_metadata(make_repo, files, expected):
+    from openness_lint.analysis import evidence
+
+    from tests.helpers.linting import context
+
+    ctx = context(make_repo(files))
+    found = evidence.evidence(ctx, "model-metadata", evidence.Pattern.from_data(evidence.patterns()["model-metadata"]))
+    assert found == expected

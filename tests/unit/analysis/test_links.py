@@ -139,3 +139,19 @@ def test_the_section_a_link_sits_in_says_what_it_is(make_repo):
     readme = (f"# x\n\n## Download\n\nGet them from the Hub.\n\n### Access\n\n"
               f"- Visit one of the repos, for example [lab/x-8b]({HUB}/lab/x-8b).\n")
     assert linked(make_repo, {"README.md": readme})["model-parameters"].line == 9
+
+
+def test_the_paper_a_release_asks_to_be_cited_by(make_repo):
+    readme = ("# x\n\n## Citation\n\n```bibtex\n@misc{lab2026x,\n  title={X: an open model},\n"
+              "  eprint={2601.04321},\n  archivePrefix={arXiv},\n}\n```\n")
+    item = linked(make_repo, {"README.md": readme})["research-paper"]
+    assert (item.url, item.line) == ("https://arxiv.org/abs/2601.04321", 8)
+
+
+def test_a_bibtex_title_says_technical_report_and_the_link_is_where_readers_find_it(make_repo):
+    readme = ("# x\n\n[Paper Link](https://arxiv.org/pdf/2601.05555)\n\n## Citation\n\n```bibtex\n"
+              "@misc{x,\n  title={X Technical Report},\n  eprint={2601.05555},\n}\n```\n")
+    found = linked(make_repo, {"README.md": readme})
+    assert "research-paper" not in found
+    item = found["technical-report"]
+    assert (item.url, item.line) == ("https://arxiv.org/pdf/2601.05555", 3)
