@@ -24,6 +24,12 @@ ALL = MOF_COMPONENTS + DISTRIBUTION_COMPONENTS
 TITLES = {cid: cid.replace("-", " ").capitalize() for cid in ALL}
 
 
+def evidence_path(evidence: str) -> str:
+    """The file of an evidence entry: "README.md:43" and "README.md" are both README.md."""
+    path, colon, line = evidence.rpartition(":")
+    return path if colon and line.isdigit() else evidence
+
+
 class Record(Protocol):
     """A use-policy form or a reporting channel: where it was found, and its JSON."""
 

@@ -18,7 +18,7 @@ from openness_lint import config as config_mod
 from openness_lint import engine, releases, staged
 from openness_lint import registry as registry_mod
 from openness_lint.analysis.licensing.files import HEADER_SEARCH
-from openness_lint.components import ComponentStatus
+from openness_lint.components import ComponentStatus, evidence_path
 from openness_lint.config import Config, IgnoredFinding, Overrides
 from openness_lint.context import Context
 from openness_lint.finding import Finding, Violation
@@ -92,9 +92,9 @@ def _real_findings(findings: list[Finding], view: View, release: str | None) -> 
 
 
 def _real_path(view: View, evidence: str) -> str:
-    path, colon, line = evidence.rpartition(":")
-    if colon and line.isdigit() and path in view.real:
-        return f"{view.real[path]}:{line}"
+    path = evidence_path(evidence)
+    if path != evidence and path in view.real:
+        return view.real[path] + evidence[len(path):]
     return view.real.get(evidence, evidence)
 
 

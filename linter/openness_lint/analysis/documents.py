@@ -31,6 +31,11 @@ class Document(NamedTuple):
     front: FrontMatter
 
     @property
+    def root_readme(self) -> bool:
+        """The README at the release's root, whether or not it reads as a card."""
+        return "/" not in self.path and self.path.lower() in cards.README_NAMES
+
+    @property
     def folder(self) -> str:
         return parent_of(self.path)
 

@@ -80,11 +80,7 @@ def _license_file(found: dict[str, ComponentStatus], cid: str) -> str:
     status = found.get(cid)
     if status is None or not status.present or not status.evidence:
         return ""
-    return status.evidence[0].rpartition(":")[0] if _has_line(status.evidence[0]) else status.evidence[0]
-
-
-def _has_line(evidence: str) -> bool:
-    return evidence.rpartition(":")[2].isdigit()
+    return components.evidence_path(status.evidence[0])
 
 
 def _licenses(found: dict[str, ComponentStatus]) -> dict[str, tuple[str, str]]:
@@ -109,7 +105,7 @@ def _license_path(cid: str, license_: str | None, found: dict[str, ComponentStat
 
 def _component_path(evidence: list[str]) -> str:
     """One path for the evidence: the file, or the folder all its files share."""
-    paths = [e.rpartition(":")[0] if _has_line(e) else e for e in evidence]
+    paths = [components.evidence_path(e) for e in evidence]
     files = [p for p in paths if not p.lower().endswith((".md", ".markdown"))]
     paths = files or paths  # the data files, rather than the cards that describe them
     if len(set(paths)) == 1:
@@ -146,7 +142,7 @@ def _declared(entry: manifest_mod.Declared, spec: dict, path: str) -> Entry:
 def _release(ctx: Context, found: dict[str, ComponentStatus], linked: dict[str, links.Linked]) -> list[Field]:
     docs = documents.documents(ctx)
     card = next((d for d in docs if d.kind == "model"), None)
-    root = next((d for d in docs if d.path.lower() in ("readme.md", "readme")), None)
+    root = next((d for d in docs if d.root_readme), None)
     meta = card.meta if card else {}
     name, name_source = _name(card, root, ctx)
     tag = str(meta.get("pipeline_tag") or "")
@@ -191,7 +187,3 @@ def _contact(found: dict[str, ComponentStatus]) -> tuple[str, str]:
         if data.get("kind") == "email" and data.get("address"):
             return str(data["address"]), f"{data.get('path')}:{data.get('line')}, reporting channel"
     return "", "fill in: where to report problems (no e-mail address found)"
-
-
-def title(cid: str) -> str:
-    return components.TITLES.get(cid, cid)

@@ -28,6 +28,7 @@ from openness_lint.text import markdown
 ARXIV_ID = datacache.regex(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})")
 OWN_LABEL = datacache.regex(r"\W*(models?|weights|checkpoints?|download)\W*$", re.IGNORECASE)  # "[Model](...)"
 DATASET_ID = datacache.regex(r"^[\w.-]+/[\w.-]+$")
+HUB_ID = datacache.regex(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
 URL = datacache.regex(r"[a-z][a-z0-9+.-]*://[^\s)\"'<>\]]+", re.IGNORECASE)
 
 
@@ -40,6 +41,7 @@ class Linked(NamedTuple):
     line: int
     what: str  # "Hub model page", "paper on arXiv"
     via: str = ""  # the component whose page carries this one ("model-parameters" for a Hub card)
+    carries: tuple[str, ...] = ()  # the components the same page carries (its `also`)
 
 
 TOP_LINES = 40  # a link this close to a document's top is in its header: badges, the paper, the weights
@@ -69,13 +71,14 @@ class Match(NamedTuple):
     account: str  # the hub account of a hub page
 
 
-@functools.lru_cache(maxsize=1)
-def _checkpoint_words() -> re.Pattern:
-    return datacache.regex(shipped("links/links.yaml")["checkpoint-words"], re.IGNORECASE)
+class _Table(NamedTuple):
+    own_words: re.Pattern
+    checkpoint_words: re.Pattern
+    entries: list[_Entry]
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern, list[_Entry]]:
+def _table() -> _Table:
     data = shipped("links/links.yaml")
     entries = [_Entry(item["component"], tuple(item.get("hosts") or ()),
                       datacache.regex(item["path"]) if item.get("path") else None,
@@ -83,7 +86,8 @@ def _table() -> tuple[re.Pattern, list[_Entry]]:
                       tuple(item.get("also") or ()), item["what"], item.get("kind", ""),
                       frozenset(item.get("not-under") or ()))
                for item in data["links"]]
-    return datacache.regex(data["own-words"], re.IGNORECASE), entries
+    return _Table(datacache.regex(data["own-words"], re.IGNORECASE),
+                  datacache.regex(data["checkpoint-words"], re.IGNORECASE), entries)
 
 
 def classify(url: str, context: str = "") -> Match | None:
@@ -97,7 +101,7 @@ def classify(url: str, context: str = "") -> Match | None:
         return None
     path = parts.path.rstrip("/") or "/"
     fallback = None
-    for entry in _table()[1]:
+    for entry in _table().entries:
         if not entry.fits(host, path):
             continue
         says = entry.words is None or bool(entry.words.search(context))
@@ -129,7 +133,7 @@ class _Seen(NamedTuple):
 def _read(doc: documents.Document) -> bool:
     """Cards anywhere, and the README at the release's root: the folders'
     READMEs (examples, docs, tools) link other people's models."""
-    return doc.kind in ("model", "data") or doc.path.lower() in ("readme.md", "readme.markdown", "readme")
+    return doc.kind in ("model", "data") or doc.root_readme
 
 
 def linked(ctx: Context) -> list[Linked]:
@@ -153,26 +157,20 @@ def _linked(ctx: Context) -> list[Linked]:
     model_page = next((item for item in own_pages if item.component == "model-parameters"), None)
     if model_page is not None:
         chosen += [model_page._replace(component="model-parameters-intermediate", path=doc.path, line=line,
-                                       what=f"{model_page.what}, checkpoints said to be released")
+                                       what=f"{model_page.what}, checkpoints said to be released", carries=())
                    for doc in docs for line in _checkpoints_stated(doc)][:1]
     chosen += _own_paper([s for s in seen if s.match.entry.kind == "paper"])
     chosen += [s.link for s in seen if not s.match.entry.kind and s.match.says]
     found: dict[str, Linked] = {}
     for item in chosen:
         found.setdefault(item.component, item)
-        for extra in _also(item):
-            found.setdefault(extra.component, extra)
+        for cid in item.carries:
+            found.setdefault(cid, item._replace(component=cid, via=item.component, carries=()))
     return sorted(found.values(), key=lambda item: item.component)
 
 
-def _also(item: Linked) -> list[Linked]:
-    match = classify(item.url)
-    extra = match.entry.also if match and match.entry.component == item.component else ()
-    return [item._replace(component=cid, via=item.component) for cid in extra]
-
-
 def _of_document(doc: documents.Document) -> list[_Seen]:
-    own_words = _table()[0]
+    own_words = _table().own_words
     parsed = markdown.body(doc.text, doc.front.body_line)
     texts = {line.number: line.text for line in doc.lines}
     heads = list(doc.headings)
@@ -186,7 +184,8 @@ def _of_document(doc: documents.Document) -> list[_Seen]:
         match = classify(link.target, context)
         if match is None:
             continue
-        item = Linked(match.entry.component, link.target, doc.path, link.line, match.entry.what)
+        item = Linked(match.entry.component, link.target, doc.path, link.line, match.entry.what,
+                      carries=match.entry.also)
         out.append(_Seen(match, item, link.line < doc.front.body_line + TOP_LINES, bool(own_words.search(context)),
                          link.label))
     return out
@@ -229,7 +228,8 @@ def _own_paper(seen: list[_Seen]) -> list[Linked]:
             said.add(key)
     if not said:
         return []
-    best = max(said, key=lambda url: (scores[url], -list(scores).index(url)))  # a tie: the first linked
+    order = {key: index for index, key in enumerate(scores)}
+    best = max(said, key=lambda key: (scores[key], -order[key]))  # a tie: the first linked
     links_ = [item for item in seen if _paper_key(item.link.url) == best]
     report = next((item for item in links_ if item.match.says and item.match.entry.component == "technical-report"),
                   None)
@@ -244,7 +244,7 @@ def _checkpoints_stated(doc: documents.Document) -> list[int]:
     """Lines where the document says it releases intermediate checkpoints."""
     prose = [line for line in doc.lines if not line.code]
     text = "\n".join(line.text for line in prose)
-    return [prose[text.count("\n", 0, match.start())].number for match in _checkpoint_words().finditer(text)]
+    return [prose[text.count("\n", 0, match.start())].number for match in _table().checkpoint_words.finditer(text)]
 
 
 def _paper_key(url: str) -> str:
@@ -272,11 +272,22 @@ def _front_matter_datasets(doc: documents.Document) -> list[Linked]:
         return []
     out = []
     for index, name in enumerate(names):
-        if isinstance(name, str) and DATASET_ID.match(name.strip()):
+        url = hub_url(name.strip()) if isinstance(name, str) and DATASET_ID.match(name.strip()) else None
+        if url is not None:
             line = doc.front.line(names, index) or doc.front.line(doc.meta, "datasets") or 1
-            url = f"https://huggingface.co/datasets/{name.strip()}"
-            out.append(Linked("datasets", url, doc.path, line, "Hub dataset page"))
+            page = classify(url)
+            out.append(Linked("datasets", url, doc.path, line, "Hub dataset page",
+                              carries=page.entry.also if page is not None else ()))
     return out
+
+
+def hub_url(hub_id: str, kind: str = "datasets") -> str | None:
+    """The Hub page of a model or data set id; a URL stays itself."""
+    if hub_id.startswith(("https://", "http://")):
+        return hub_id
+    if not HUB_ID.match(hub_id):
+        return None
+    return f"https://huggingface.co/{kind}/{hub_id}" if kind else f"https://huggingface.co/{hub_id}"
 
 
 def license_of(ctx: Context, item: Linked) -> str | None:

@@ -17,7 +17,8 @@ import uuid
 from typing import Any
 
 from openness_lint.analysis.licensing import classify
-from openness_lint.bom.datasets import Dataset, hub_url
+from openness_lint.analysis.links import hub_url
+from openness_lint.bom.datasets import Dataset
 from openness_lint.bom.document import (
     NAMESPACE,
     Part,

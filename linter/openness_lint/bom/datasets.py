@@ -24,7 +24,6 @@ from openness_lint.components import ComponentStatus
 from openness_lint.context import Context
 from openness_lint.repo.inventory import parent_of
 
-HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?$")
 # SPDX 3 dataset types, by the Hub's task categories (their first word) and by file format
 TASK_TYPES = {"text": "text", "token": "text", "translation": "text", "summarization": "text", "question": "text",
               "fill": "text", "sentence": "text", "zero": "text", "table": "structured", "tabular": "structured",
@@ -51,15 +50,6 @@ class Dataset(NamedTuple):
     intended_use: tuple[Stated, ...]
     collection: tuple[Stated, ...]
     preprocessing: tuple[Stated, ...]
-
-
-def hub_url(hub_id: str, kind: str = "datasets") -> str | None:
-    """The Hub page of a model or data set id; a URL stays itself."""
-    if hub_id.startswith(("https://", "http://")):
-        return hub_id
-    if not HUB_ID.match(hub_id):
-        return None
-    return f"https://huggingface.co/{kind}/{hub_id}" if kind else f"https://huggingface.co/{hub_id}"
 
 
 def _within(path: str, folder: str) -> bool:

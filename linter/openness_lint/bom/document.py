@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from openness_lint.analysis.licensing import tables
-from openness_lint.bom.datasets import hub_url
+from openness_lint.analysis.links import hub_url
 from openness_lint.bom.facts import Release
 from openness_lint.levels.result import LevelReport
 from openness_lint.report import Report

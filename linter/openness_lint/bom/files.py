@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from openness_lint.analysis import lfs
-from openness_lint.analysis.licensing.attribution import PRIORITY, Group
+from openness_lint.analysis.licensing.attribution import PRIORITY, Group, deciding_first
 from openness_lint.context import Context
 
 
@@ -41,7 +41,6 @@ def file_facts(ctx: Context, paths: list[str]) -> tuple[File, ...]:
 def license_of(ctx: Context, groups: list[Group], expression: str | None) -> License:
     """The license the files give (as the check attributes it), and every
     place in the groups that declares one, the deciding place first."""
-    ranked = sorted((d for g in groups for d in g.declarations if d.source in PRIORITY and d.license),
-                    key=lambda d: (PRIORITY[d.source], d.path, d.line or 0))
+    ranked = deciding_first(d for g in groups for d in g.declarations if d.source in PRIORITY and d.license)
     return License(expression, tuple(dict.fromkeys(
         f"{ctx.repo.real_path(d.path)}:{d.line}" if d.line else ctx.repo.real_path(d.path) for d in ranked)))

@@ -18,7 +18,8 @@ import hashlib
 from typing import Any
 from urllib.parse import quote, unquote
 
-from openness_lint.bom.datasets import Dataset, hub_url
+from openness_lint.analysis.links import hub_url
+from openness_lint.bom.datasets import Dataset
 from openness_lint.bom.document import (
     Part,
     canonical,

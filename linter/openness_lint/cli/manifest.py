@@ -29,8 +29,10 @@ from pathlib import Path
 
 import click
 
+from openness_lint.analysis.draft import draft
 from openness_lint.cli.options import check_release, config_option, debug_option, path_argument
 from openness_lint.cli.report import finish, force_option, write_output
+from openness_lint.formats import mot
 
 
 @click.command()
@@ -41,9 +43,6 @@ from openness_lint.cli.report import finish, force_option, write_output
 @debug_option
 def manifest(path: Path, output: Path | None, force: bool, config_path: Path | None) -> int:
     """Draft a Model Openness Tool manifest (mof.yaml) for the release in PATH."""
-    from openness_lint.analysis.draft import draft  # the drafting code loads with this command alone
-    from openness_lint.formats import mot
-
     result = check_release(path, config_path, collect=draft)
     if result.releases:
         names = ", ".join(sorted(result.releases))

@@ -79,9 +79,7 @@ def level(report: LevelReport) -> dict[str, Any]:
     data: dict[str, Any] = {"framework": report.framework, "achieved": report.achieved,
                             "required": report.required, "passed": report.passed, "verdict": report.verdict,
                             "declared_not_verified": list(report.declared_not_verified),
-                            "linked_not_declared": [
-                                {"component": item.component, "url": item.url, "path": item.path, "line": item.line,
-                                 "what": item.what, "license": item.license} for item in report.linked_not_declared],
+                            "linked_not_declared": [item._asdict() for item in report.linked_not_declared],
                             "would_reach": report.would_reach}
     if report.progress is not None:
         data["progress"] = report.progress

@@ -38,13 +38,16 @@ def grade(ctx: Context) -> dict[str, FrameworkGrade]:
     return ctx.memo(_grade)
 
 
+def _inputs(ctx: Context, framework: frameworks.Framework) -> dict[str, inputs.ComponentGrade]:
+    """What a framework grades: the shared components and its own."""
+    return {**inputs.build(ctx), **inputs.custom(ctx, framework.raw.get("new-components") or {})}
+
+
 def _grade(ctx: Context) -> dict[str, FrameworkGrade]:
-    shared = inputs.build(ctx)
     out = {}
     for fid, framework in all_frameworks(ctx).items():
-        graded = {**shared, **inputs.custom(ctx, framework.raw.get("new-components") or {})}
         kind = KINDS[framework.kind]
-        result = kind.evaluate(ctx, framework, graded)
+        result = kind.evaluate(ctx, framework, _inputs(ctx, framework))
         out[fid] = FrameworkGrade(framework, result, kind.verdict(framework, result))
     return out
 
@@ -69,14 +72,14 @@ def report_level(ctx: Context) -> LevelReport:
     main = graded[lead]
     shared = inputs.build(ctx)
     unverified = sorted(c for c, g in shared.items() if g.source == "manifest, not verified")
-    linked = way.linked_not_declared(ctx, shared)
+    linked = way.linked_not_declared(ctx)
     reach, forward = None, ""
     if linked:
         framework = main.framework
-        lead_graded = {**shared, **inputs.custom(ctx, framework.raw.get("new-components") or {})}
         kind = KINDS[framework.kind]
-        reach = kind.evaluate(ctx, framework, way.declared(ctx, lead_graded, linked)).achieved
-        if_open = kind.evaluate(ctx, framework, way.declared(ctx, lead_graded, linked, assume_open=True)).achieved
+        current = _inputs(ctx, framework)
+        reach = kind.evaluate(ctx, framework, way.declared(current, linked)).achieved
+        if_open = kind.evaluate(ctx, framework, way.declared(current, linked, assume_open=True)).achieved
         forward = way.sentence(framework, main.achieved, linked, reach, if_open)
     verdict = f"{main.verdict} {forward}" if forward else main.verdict
     return LevelReport(lead, main.achieved, required, passed, verdict, unverified, graded, linked, reach, forward)

@@ -55,7 +55,7 @@ def why(item: ComponentGrade) -> Missing:
     return Missing(item.component, "license not open", item.license)
 
 
-def _graded(cid: str, present: bool, license_: str | None, source: str, found=()) -> ComponentGrade:
+def grade_of(cid: str, present: bool, license_: str | None, source: str, found=()) -> ComponentGrade:
     category = classify.of_expression(license_).id if license_ else None
     return ComponentGrade(cid, present, license_, category, source, tuple(found))
 
@@ -78,9 +78,9 @@ def _build(ctx: Context) -> dict[str, ComponentGrade]:
             license_ = entry.license if entry.license_origin != "none" else (
                 status.license if status and status.present else None)
             source = "manifest, not verified" if entry.is_url else "manifest"
-            graded[cid] = _graded(cid, True, license_, source, [entry.path] if entry.path else [])
+            graded[cid] = grade_of(cid, True, license_, source, [entry.path] if entry.path else [])
         elif status is not None and status.present:
-            graded[cid] = _graded(cid, True, status.license, "files", status.evidence)
+            graded[cid] = grade_of(cid, True, status.license, "files", status.evidence)
         else:
             graded[cid] = absent(cid)
     return graded
@@ -92,7 +92,7 @@ def custom(ctx: Context, new_components: dict) -> dict[str, ComponentGrade]:
     for cid, spec in new_components.items():
         found = evidence.evidence(ctx, str(cid), evidence.Pattern.from_data(spec or {}))
         license_ = nearest(ctx, found[0], ("all", "code")) if found else None
-        graded[str(cid)] = _graded(str(cid), True, license_, "files", found) if found else absent(str(cid))
+        graded[str(cid)] = grade_of(str(cid), True, license_, "files", found) if found else absent(str(cid))
     return graded
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from openness_lint.analysis import links
-from openness_lint.analysis.licensing import classify
 from openness_lint.catalog.frameworks import Framework
 from openness_lint.context import Context
 from openness_lint.levels import inputs
@@ -30,8 +29,13 @@ class LinkedComponent(NamedTuple):
     license: str | None
 
 
-def linked_not_declared(ctx: Context, graded: dict[str, ComponentGrade]) -> list[LinkedComponent]:
-    """Linked components that neither the files nor a manifest have."""
+def linked_not_declared(ctx: Context) -> list[LinkedComponent]:
+    """Linked components that neither the files nor a manifest have, found once per run."""
+    return ctx.memo(_linked_not_declared)
+
+
+def _linked_not_declared(ctx: Context) -> list[LinkedComponent]:
+    graded = inputs.build(ctx)
     return [LinkedComponent(item.component, item.url, item.path, item.line, item.what,
                             links.license_of(ctx, item))
             for item in links.linked(ctx)
@@ -41,17 +45,17 @@ def linked_not_declared(ctx: Context, graded: dict[str, ComponentGrade]) -> list
 ASSUMED_OPEN = "LicenseRef-openness-lint-if-open"  # only ever graded, never shown
 
 
-def declared(ctx: Context, graded: dict[str, ComponentGrade], found: list[LinkedComponent],
+def declared(graded: dict[str, ComponentGrade], found: list[LinkedComponent],
              assume_open: bool = False) -> dict[str, ComponentGrade]:
     """The components as they would be with the linked ones declared: with
     the licenses the files give them, or (assume_open) with an open license
     where the files give none."""
     out = dict(graded)
     for item in found:
-        license_, category = item.license, classify.of_expression(item.license).id if item.license else None
-        if assume_open and not license_:
-            license_, category = ASSUMED_OPEN, "osi-fsf"
-        out[item.component] = ComponentGrade(item.component, True, license_, category, "linked", (item.url,))
+        grade = inputs.grade_of(item.component, True, item.license, "linked", (item.url,))
+        if assume_open and not item.license:
+            grade = grade._replace(license=ASSUMED_OPEN, category="osi-fsf")
+        out[item.component] = grade
     return out
 
 

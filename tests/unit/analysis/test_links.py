@@ -155,3 +155,10 @@ def test_a_bibtex_title_says_technical_report_and_the_link_is_where_readers_find
     assert "research-paper" not in found
     item = found["technical-report"]
     assert (item.url, item.line) == ("https://arxiv.org/pdf/2601.05555", 3)
+
+
+def test_hub_urls():
+    assert links.hub_url("lab/set") == "https://huggingface.co/datasets/lab/set"
+    assert links.hub_url("org/model", "") == "https://huggingface.co/org/model"
+    assert links.hub_url("https://example.org/x") == "https://example.org/x"
+    assert links.hub_url("not an id") is None

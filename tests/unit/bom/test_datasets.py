@@ -4,7 +4,6 @@ model was trained and tested on, only as the card and the files say."""
 from __future__ import annotations
 
 import pytest
-from openness_lint.bom import datasets as bom_datasets
 from openness_lint.bom.document import TimestampError, timestamp
 
 from tests.unit.bom.helpers import report_of
@@ -40,11 +39,6 @@ def test_evaluation_files_make_a_data_set_test_data(make_repo):
     assert found["data"].tested_on == ("data/test.jsonl",)
 
 
-def test_hub_urls():
-    assert bom_datasets.hub_url("lab/set") == "https://huggingface.co/datasets/lab/set"
-    assert bom_datasets.hub_url("org/model", "") == "https://huggingface.co/org/model"
-    assert bom_datasets.hub_url("https://example.org/x") == "https://example.org/x"
-    assert bom_datasets.hub_url("not an id") is None
 
 
 @pytest.mark.parametrize(("option", "environ", "expected"), [

@@ -85,7 +85,7 @@ def detect_evaluation_results(ctx: Context) -> ComponentStatus:
             evidence.append(f"{card.path}:{card.front.line(card.meta, 'model-index')}")
         evidence += [f"{card.path}:{line}" for line in results_tables(card)]
     for doc in documents.documents(ctx):  # a lab's root README reports its benchmark tables too
-        if doc.kind == "readme" and "/" not in doc.path:
+        if doc.kind == "readme" and doc.root_readme:
             evidence += [f"{doc.path}:{line}" for line in results_tables(doc)]
     evidence += [entry.path for entry in named(ctx, "evaluation-reports")]
     return _status(evidence)

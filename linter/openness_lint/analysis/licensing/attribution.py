@@ -14,7 +14,7 @@ monorepo is judged on its own; inside a group they must agree.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from openness_lint.analysis import cards, evidence
 from openness_lint.analysis.licensing import classify, declarations, names, statements
@@ -32,6 +32,12 @@ GENERIC_FOLDERS = frozenset({"data", "dataset", "datasets", "model", "models", "
 # REUSE's texts, REUSE.toml entries and SPDX headers list the licenses in use
 # file by file; together they make the code license, and they never compete.
 PER_FILE = ("reuse-text", "reuse-toml", "header")
+
+
+def deciding_first(declarations: Iterable[Declaration]) -> list[Declaration]:
+    """Declarations in the order that decides between them: the license text,
+    then metadata written next to it, then prose; by place within a rank."""
+    return sorted(declarations, key=lambda d: (PRIORITY.get(d.source, len(PRIORITY)), d.path, d.line or 0))
 
 
 class Group:

@@ -13,7 +13,7 @@ from openness_lint.registry import rule
 
 @rule("LVL009")
 def component_linked_not_declared(ctx: Context) -> Iterator[Violation]:
-    for item in way.linked_not_declared(ctx, inputs.build(ctx)):
+    for item in way.linked_not_declared(ctx):
         license_ = f"its license would be {item.license}" if item.license else "no file states its license"
         yield Violation(f"{inputs.title(item.component).capitalize()} is linked here ({item.what}: {item.url}) but not declared, "
                         f"so it does not count toward the level; {license_}", item.path, item.line,

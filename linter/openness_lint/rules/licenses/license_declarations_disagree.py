@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from openness_lint.analysis import bomfiles
-from openness_lint.analysis.licensing.attribution import PRIORITY, attribution
+from openness_lint.analysis.licensing.attribution import attribution, deciding_first
 from openness_lint.analysis.licensing.tables import display
 from openness_lint.context import Context
 from openness_lint.finding import Violation
@@ -27,21 +27,14 @@ def license_declarations_disagree(ctx: Context) -> Iterator[Violation]:
             message = f"{artifact} license declarations{where} disagree: {places}"
             # the place that decides (the license text before metadata and
             # prose), then every place that says something else
-            ranked = sorted((item for items in said.values() for item in items),
-                            key=lambda d: (PRIORITY.get(d.source, len(PRIORITY)), d.path, d.line or 0))
+            ranked = deciding_first(item for items in said.values() for item in items)
             leading = next(lic for lic, items in said.items() if ranked[0] in items)
             for item in [ranked[0], *(d for d in ranked if d not in said[leading])]:
                 yield Violation(message, item.path, item.line, component=COMPONENT[artifact])
     # a BOM copies what the files say: only its own line is wrong
     for item, groups in bomfiles.license_disagreements(ctx):
         files = "; ".join(f"{d.where()} says {display(g.license or '')}" for g in groups
-                          for d in _deciding(g.declarations))
+                          for d in deciding_first(d for d in g.declarations if d.license)[:1])
         yield Violation(f"{item.artifact} license in {item.path} disagrees with the files: {item.where()} says "
                         f"{display(item.license or '')}; {files}", item.path, item.line, component=COMPONENT[item.artifact])
 
-
-def _deciding(declarations):
-    """The declaration that decides a group's license (the license text before metadata and prose)."""
-    ranked = sorted((d for d in declarations if d.license), key=lambda d: (PRIORITY.get(d.source, len(PRIORITY)),
-                                                                           d.path, d.line or 0))
-    return ranked[:1]
